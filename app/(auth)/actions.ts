@@ -1,0 +1,73 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { createUserWithPassword } from "@/db/queries/users";
+import { hashPassword } from "@/lib/password";
+import { safeCallbackPath, signInInput, signUpInput } from "@/lib/validation/auth";
+
+export type AuthFormState = {
+  message?: string;
+  fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>>;
+  /** What the person typed, except passwords, so the form keeps it after an error. */
+  values?: { name?: string; email?: string };
+};
+
+const text = (formData: FormData, key: string) => {
+  const v = formData.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
+  const values = { name: raw.name, email: raw.email };
+  const parsed = signUpInput.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+
+  const user = await createUserWithPassword({
+    name: parsed.data.name,
+    email: parsed.data.email,
+    passwordHash: await hashPassword(parsed.data.password),
+  });
+  if (!user) {
+    return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+  }
+  // Throws Next's redirect on success, which must propagate.
+  await signIn("credentials", {
+    email: parsed.data.email,
+    password: parsed.data.password,
+    redirectTo: safeCallbackPath(formData.get("callbackUrl")),
+  });
+  return {};
+}
+
+export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const raw = { email: text(formData, "email"), password: text(formData, "password") };
+  const values = { email: raw.email };
+  const parsed = signInInput.safeParse(raw);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+  } catch (err) {
+    if (err instanceof AuthError) return { message: "That email and password don't match an account.", values };
+    throw err;
+  }
+  return {};
+}
+
+export async function magicLinkAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = text(formData, "email");
+  const parsed = signInInput.shape.email.safeParse(email);
+  if (!parsed.success) return { fieldErrors: { email: parsed.error.issues.map((i) => i.message) }, values: { email } };
+  await signIn("nodemailer", { email: parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+  return {};
+}
+
+export async function linkedInAction(formData: FormData) {
+  await signIn("linkedin", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+}
+
+export async function signOutAction() {
+  await signOut({ redirectTo: "/sign-in?signedOut=1" });
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { OtherSignIn } from "@/components/auth/other-sign-in";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { currentUser } from "@/lib/authz";
+import { features } from "@/lib/env";
+import { safeCallbackPath } from "@/lib/validation/auth";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+const AUTH_ERRORS: Record<string, string> = {
+  Verification: "That sign-in link has expired or was already used. Ask for a new one.",
+  OAuthAccountNotLinked: "That email already has an account. Sign in with your password first.",
+  AccessDenied: "Sign-in was cancelled or refused.",
+  Configuration: "Sign-in is not set up correctly on this server. Please tell your administrator.",
+};
+
+export default async function SignInPage({ searchParams }: PageProps<"/sign-in">) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  if (await currentUser()) redirect(callbackUrl);
+  const f = features();
+  const error = typeof params.error === "string" ? (AUTH_ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const signUpHref = `/sign-up${params.callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
+  return (
+    <Card>
+      <h1 className="mb-1 text-2xl font-bold">Sign in</h1>
+      <p className="mb-6 text-sm text-muted">See where your team stands on LinkedIn&apos;s Social Selling Index.</p>
+      <div className="flex flex-col gap-4">
+        {params.signedOut ? <Alert tone="success">You are signed out.</Alert> : null}
+        {params.check === "email" ? <Alert tone="success">Check your inbox: we sent you a sign-in link.</Alert> : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+      <OtherSignIn linkedin={f.linkedin} magicLink={f.magicLink} callbackUrl={callbackUrl} />
+      <p className="mt-6 text-sm text-muted">
+        New here? <Link href={signUpHref}>Create an account</Link>
+      </p>
+    </Card>
+  );
+}

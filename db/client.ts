@@ -1,0 +1,128 @@
+import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import * as schema from "./schema";
+import { env } from "@/lib/env";
+
+/** The one database handle. Both drivers expose the same Drizzle API; postgres.js's type stands for both. */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Handle = { db: Db; kind: "pglite" | "postgres"; ready: Promise<void>; close: () => Promise<void> };
+
+// Next bundles route handlers, pages and instrumentation separately; a module-level variable would give each
+// bundle its own connection pool (or, worse, its own PGlite on the same directory). globalThis is shared.
+const g = globalThis as unknown as { __ssiDb?: Promise<Handle> };
+
+export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
+const MIGRATION_LOCK = 7_243_117; // arbitrary, constant: serialises migrations across app instances
+
+/** Opens a handle (without caching it). Used by the app via database(), and directly by scripts and tests. */
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; migrate?: boolean }): Promise<Handle> {
+  if (opts.url) {
+    const { default: postgres } = await import("postgres");
+    const { drizzle } = await import("drizzle-orm/postgres-js");
+    const client = postgres(opts.url, { max: env().DB_POOL_MAX, onnotice: () => {} });
+    const db = drizzle(client, { schema, casing: "snake_case" });
+    const ready = opts.migrate === false ? Promise.resolve() : migratePostgres(db, client);
+    return { db, kind: "postgres", ready, close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = opts.pgliteDir ?? env().PGLITE_DIR;
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const inMemory = dir.startsWith("memory://");
+  const release = inMemory ? () => {} : (await import("./pglite-lock")).lockDataDir(dir);
+  const client = new PGlite(inMemory ? dir : path.resolve(dir));
+  const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
+  const ready =
+    opts.migrate === false
+      ? client.waitReady
+      : client.waitReady.then(async () => {
+          const { migrate } = await import("drizzle-orm/pglite/migrator");
+          await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
+        });
+  return {
+    db,
+    kind: "pglite",
+    ready,
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function migratePostgres(db: Db, client: import("postgres").Sql) {
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const conn = await client.reserve();
+  try {
+    await conn`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  } finally {
+    await conn`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+    conn.release();
+  }
+}
+
+/** The app's database, opened and migrated on first use (never at import time, so `next build` stays offline). */
+export async function database(): Promise<Db> {
+  if (!g.__ssiDb) {
+    const e = env();
+    g.__ssiDb = openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR });
+  }
+  const pending = g.__ssiDb;
+  try {
+    const handle = await pending;
+    await handle.ready;
+    return handle.db;
+  } catch (err) {
+    // Forget a failed open (database down, migration failed) so the next request tries again.
+    if (g.__ssiDb === pending) {
+      g.__ssiDb = undefined;
+      pending.then((h) => h.close()).catch(() => {});
+    }
+    throw err;
+  }
+}
+
+/** Which driver is in use, for the health check. */
+export function databaseKind(): Handle["kind"] {
+  return env().DATABASE_URL ? "postgres" : "pglite";
+}
+
+/** Tests install their own handle (a cloned PGlite or a throwaway PostgreSQL database). */
+export function installDatabase(handle: Handle | undefined) {
+  g.__ssiDb = handle ? Promise.resolve(handle) : undefined;
+}
+
+/** True when the database answers a trivial query within the timeout. */
+export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {
+  try {
+    const db = await withTimeout(database(), timeoutMs);
+    await withTimeout(db.execute(sql`select 1`), timeoutMs);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error("timeout")), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e) => (clearTimeout(t), reject(e)),
+    );
+  });
+}
+
+export type { Handle as DatabaseHandle };
+
+/**
+ * Runs raw SQL and returns its rows on either driver: postgres.js answers an array, PGlite `{ rows }`.
+ * Numeric and bigint columns come back as strings on postgres.js: cast them in SQL (`::float8`, `::int`).
+ */
+export async function queryRows<T extends Record<string, unknown>>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}

@@ -1,0 +1,213 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const id = () =>
+  text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID());
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+/** An SSI component or total: up to three decimals, returned to JS as a number. */
+const score = (name: string) => numeric(name, { precision: 6, scale: 3, mode: "number" });
+
+// ---------------------------------------------------------------- Auth.js tables
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    name: text("name"),
+    /** Always stored lower-cased; unique. */
+    email: text("email").notNull(),
+    emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
+    image: text("image"),
+    passwordHash: text("password_hash"),
+    /** Bumped to end every session of this person (password change, account deletion). */
+    sessionVersion: integer("session_version").notNull().default(0),
+    timeZone: text("time_zone"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] }), index("accounts_user_idx").on(t.userId)],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: timestamp("expires", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// ---------------------------------------------------------------- teams
+
+export const roleEnum = pgEnum("team_role", ["member", "manager", "owner"]);
+export type Role = (typeof roleEnum.enumValues)[number];
+
+export const teams = pgTable(
+  "teams",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    slug: text("slug").notNull(),
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** ISO weekday the team's week starts on: 1 = Monday … 7 = Sunday. */
+    weekStart: smallint("week_start").notNull().default(1),
+    staleDays: smallint("stale_days").notNull().default(14),
+    digestDay: smallint("digest_day").notNull().default(1),
+    digestHour: smallint("digest_hour").notNull().default(8),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("teams_slug_key").on(t.slug),
+    check("teams_week_start_check", sql`${t.weekStart} between 1 and 7`),
+    check("teams_digest_day_check", sql`${t.digestDay} between 1 and 7`),
+    check("teams_digest_hour_check", sql`${t.digestHour} between 0 and 23`),
+    check("teams_stale_days_check", sql`${t.staleDays} between 1 and 365`),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: roleEnum("role").notNull().default("member"),
+    joinedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    /** Null for a shareable join link, which many people may use until it expires. */
+    email: text("email"),
+    role: roleEnum("role").notNull().default("member"),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invitations_token_key").on(t.tokenHash), index("invitations_team_idx").on(t.teamId)],
+);
+
+// ---------------------------------------------------------------- SSI snapshots
+
+export const snapshots = pgTable(
+  "snapshots",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    measuredOn: date("measured_on", { mode: "string" }).notNull(),
+    brand: score("brand").notNull(),
+    people: score("people").notNull(),
+    insights: score("insights").notNull(),
+    relationships: score("relationships").notNull(),
+    total: score("total").notNull(),
+    industryRank: score("industry_rank"),
+    networkRank: score("network_rank"),
+    industryAvg: score("industry_avg"),
+    networkAvg: score("network_avg"),
+    /** Set when a manager entered or corrected this snapshot for the person. */
+    enteredBy: text("entered_by").references(() => users.id, { onDelete: "set null" }),
+    source: text("source").notNull().default("form"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Serves "latest snapshot per person at or before a date" as an index-only descent.
+    uniqueIndex("snapshots_user_date_key").on(t.userId, t.measuredOn),
+    check(
+      "snapshots_components_check",
+      sql`${t.brand} between 0 and 25 and ${t.people} between 0 and 25 and ${t.insights} between 0 and 25 and ${t.relationships} between 0 and 25`,
+    ),
+    check("snapshots_total_check", sql`${t.total} between 0 and 100`),
+    check(
+      "snapshots_rank_check",
+      sql`(${t.industryRank} is null or (${t.industryRank} > 0 and ${t.industryRank} <= 100)) and (${t.networkRank} is null or (${t.networkRank} > 0 and ${t.networkRank} <= 100))`,
+    ),
+    check("snapshots_measured_on_check", sql`${t.measuredOn} >= '2014-01-01'`),
+  ],
+);
+
+// ---------------------------------------------------------------- audit log
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    teamId: text("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    subjectId: text("subject_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_team_idx").on(t.teamId, t.createdAt.desc())],
+);
+
+export type User = typeof users.$inferSelect;
+export type Team = typeof teams.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type Invitation = typeof invitations.$inferSelect;
+export type Snapshot = typeof snapshots.$inferSelect;
+export type NewSnapshot = typeof snapshots.$inferInsert;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,75 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+import LinkedIn from "next-auth/providers/linkedin";
+import Nodemailer from "next-auth/providers/nodemailer";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { database } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getUserCredentials } from "@/db/queries/users";
+import { env, features } from "@/lib/env";
+import { verifyPassword } from "@/lib/password";
+import { signInInput } from "@/lib/validation/auth";
+import { authConfig } from "./config";
+
+/**
+ * The Drizzle adapter wants a database at construction; ours opens on first use (so that `next build` never
+ * touches it). Each method therefore builds the adapter on the already-open handle when first called.
+ */
+function lazyAdapter(): Adapter {
+  const real = async () =>
+    DrizzleAdapter(await database(), {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    });
+  const methods = [
+    "createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "deleteUser", "linkAccount",
+    "unlinkAccount", "createSession", "getSessionAndUser", "updateSession", "deleteSession",
+    "createVerificationToken", "useVerificationToken",
+  ] as const;
+  return Object.fromEntries(
+    methods.map((m) => [m, async (...args: unknown[]) => ((await real())[m] as (...a: unknown[]) => unknown)(...args)]),
+  ) as Adapter;
+}
+
+class InvalidCredentials extends CredentialsSignin {
+  code = "invalid_credentials";
+}
+
+function providers() {
+  const e = env();
+  const on = features(e);
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = signInInput.safeParse(raw);
+        if (!parsed.success) throw new InvalidCredentials();
+        const user = await getUserCredentials(parsed.data.email);
+        // verifyPassword hashes even when the user does not exist: same time either way.
+        const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+        if (!user || !ok) throw new InvalidCredentials();
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+  ];
+  if (on.magicLink) list.push(Nodemailer({ server: e.SMTP_URL, from: e.MAIL_FROM }));
+  if (on.linkedin) list.push(LinkedIn({ clientId: e.AUTH_LINKEDIN_ID, clientSecret: e.AUTH_LINKEDIN_SECRET }));
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  adapter: lazyAdapter(),
+  providers: providers(),
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+});

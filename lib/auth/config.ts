@@ -1,0 +1,37 @@
+import type { NextAuthConfig } from "next-auth";
+
+/** The app's signed-in areas; a signed-out visitor there is sent to sign in. Unknown paths stay 404s. */
+const APP_PREFIXES = ["/teams", "/t", "/account", "/new-team"];
+
+export function isAppPath(pathname: string): boolean {
+  return APP_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/**
+ * The database-free half of the Auth.js config, shared with proxy.ts. It holds no providers that need the
+ * database; lib/auth/auth.ts adds them. The session is a JWT that carries only the user id.
+ */
+export const authConfig = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [],
+  trustHost: true,
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname, search } = request.nextUrl;
+      if (auth?.user || !isAppPath(pathname)) return true;
+      const url = new URL("/sign-in", request.nextUrl);
+      url.searchParams.set("callbackUrl", pathname + search);
+      return Response.redirect(url);
+    },
+    jwt({ token, user }) {
+      // Keep the token minimal: roles and names are read from the database on every request.
+      const sub = user?.id ?? token.sub;
+      return { sub, iat: token.iat, exp: token.exp, jti: token.jti };
+    },
+    session({ session, token }) {
+      if (token.sub) session.user = { ...session.user, id: token.sub };
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@host:5432/db");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+    DATA_DIR: z.string().min(1).default(".data"),
+    DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
+    AUTH_URL: z.url("must be the app's public URL, e.g. https://ssi.example.com").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("SSI Leaderboard <no-reply@localhost>"),
+    AUTH_LINKEDIN_ID: z.string().min(1).optional(),
+    AUTH_LINKEDIN_SECRET: z.string().min(1).optional(),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  })
+  .refine((e) => !!e.AUTH_LINKEDIN_ID === !!e.AUTH_LINKEDIN_SECRET, {
+    path: ["AUTH_LINKEDIN_SECRET"],
+    message: "AUTH_LINKEDIN_ID and AUTH_LINKEDIN_SECRET must be set together",
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Thrown when the environment is invalid; the message names every offending variable. */
+export class EnvError extends Error {
+  name = "EnvError";
+}
+
+/** Parses an environment; empty strings count as unset, as in most .env files. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "environment"}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated process environment, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Which optional features are switched on by configuration. */
+export function features(e: Env = env()) {
+  return {
+    smtp: !!e.SMTP_URL,
+    magicLink: !!e.SMTP_URL,
+    linkedin: !!(e.AUTH_LINKEDIN_ID && e.AUTH_LINKEDIN_SECRET),
+    embeddedDb: !e.DATABASE_URL,
+  };
+}
+
+/**
+ * Checks made when the server starts (not at build time): a production deployment on PostgreSQL must bring
+ * its own AUTH_SECRET, or sessions would not survive a restart nor work across instances.
+ */
+export function assertStartupConfig(e: Env = env()): void {
+  if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AUTH_SECRET) {
+    throw new EnvError(
+      "Invalid configuration:\n  AUTH_SECRET: is required in production with DATABASE_URL (generate one with: openssl rand -base64 32)",
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import { database } from "@/db/client";
+import { DatabaseLockedError } from "@/db/pglite-lock";
+import { assertStartupConfig, env, EnvError } from "@/lib/env";
+import { ensureAuthSecret } from "@/lib/secret";
+
+function fail(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
+}
+
+/** Start-up checks: a wrong configuration or a locked embedded database stops the server with a clear message. */
+export async function startServer(): Promise<void> {
+  try {
+    const e = env();
+    assertStartupConfig(e);
+    // Embedded mode: a newcomer configures nothing; the secret is made once and kept with the data.
+    process.env.AUTH_SECRET ??= ensureAuthSecret(e.DATA_DIR);
+  } catch (err) {
+    if (err instanceof EnvError) fail(err.message);
+    throw err;
+  }
+  try {
+    await database();
+  } catch (err) {
+    if (err instanceof DatabaseLockedError) fail(err.message);
+    // A PostgreSQL that is down at start is not fatal: /api/health says 503 and the next request retries.
+    console.error("[db] could not open the database at start-up; will retry on the next request:", err);
+  }
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const PASSWORD_MIN = 10;
+
+const email = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long (254 characters at most).")
+  .pipe(z.email("Enter a valid email address, like name@company.com."));
+
+const password = z
+  .string({ error: "Enter a password." })
+  .min(1, { error: "Enter a password.", abort: true })
+  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters for your password.`)
+  // bcrypt reads only the first 72 bytes; a longer password would silently be truncated.
+  .refine((p) => new TextEncoder().encode(p).length <= 72, "Use at most 72 characters for your password.");
+
+export const signUpInput = z.object({
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(80, "Your name is too long (80 characters at most)."),
+  email,
+  password,
+});
+
+export const signInInput = z.object({
+  email,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+});
+
+export type SignUpInput = z.infer<typeof signUpInput>;
+
+/** Only same-site paths are followed after sign-in; anything else goes home. */
+export function safeCallbackPath(value: unknown, fallback = "/teams"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}

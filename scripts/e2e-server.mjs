@@ -1,0 +1,36 @@
+// Starts the production build for Playwright on a fresh, throwaway embedded database (or the given DATABASE_URL).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const port = process.argv[2] ?? "3100";
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("[e2e] no production build found: running next build");
+  const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-e2e-"));
+// The end-to-end suite runs on the embedded database, the mode a newcomer gets; E2E_DATABASE_URL opts into PostgreSQL.
+const { DATABASE_URL: _ignored, ...inherited } = process.env;
+const env = {
+  ...inherited,
+  ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATA_DIR: dataDir,
+  PGLITE_DIR: path.join(dataDir, "pglite"),
+  E2E: "1",
+};
+const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const stop = () => child.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+child.on("exit", (code) => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

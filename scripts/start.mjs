@@ -1,0 +1,48 @@
+// npm start: install if needed, build if the sources changed, then serve on the embedded database (or DATABASE_URL).
+// The server migrates the database itself as it starts.
+import { spawnSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const port = process.env.PORT ?? "3000";
+const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+const step = (msg) => console.log(`\x1b[36m›\x1b[0m ${msg}`);
+
+function runOrExit(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+if (!fs.existsSync(path.join(root, "node_modules", "next"))) {
+  step("Installing dependencies (first run only)…");
+  runOrExit("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+const SOURCES = ["app", "components", "db", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+function newestMtime(p) {
+  const full = path.join(root, p);
+  if (!fs.existsSync(full)) return 0;
+  const st = fs.statSync(full);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(full).reduce((m, name) => Math.max(m, newestMtime(path.join(p, name))), st.mtimeMs);
+}
+const buildId = path.join(root, ".next", "BUILD_ID");
+const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
+  step("Building the app (about a minute the first time)…");
+  runOrExit(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+}
+
+const dbLabel = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${process.env.PGLITE_DIR ?? ".data/pglite"}`;
+step(`Starting on http://localhost:${port} with ${dbLabel}…`);
+
+const seed = path.join(root, "scripts", "offer-demo.mjs");
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  cwd: root,
+  env,
+  stdio: "inherit",
+});
+if (fs.existsSync(seed)) import(seed).then((m) => m.offerDemo({ port, server })).catch(() => {});
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
+server.on("exit", (code) => process.exit(code ?? 0));

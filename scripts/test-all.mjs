@@ -1,0 +1,65 @@
+// npm test: lint, typecheck, unit + integration (PGlite, and PostgreSQL too when DATABASE_URL is set), build, e2e.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const results = path.join(root, "test-results");
+fs.mkdirSync(results, { recursive: true });
+const baseEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const { DATABASE_URL, ...withoutDb } = baseEnv;
+const timings = [];
+let passed = 0;
+let failed = 0;
+
+function run(label, cmd, args, env = baseEnv) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
+  timings.push(`${label}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) {
+    console.error(`\n✗ ${label} failed (exit ${r.status ?? r.signal}).`);
+    summary();
+    process.exit(r.status || 1);
+  }
+}
+
+function countVitest(file) {
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests;
+}
+
+function summary() {
+  console.log(`\nSteps:\n  ${timings.join("\n  ")}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+}
+
+run("lint (eslint)", bin("eslint"), [".", "--max-warnings=0"]);
+run("typecheck (next typegen + tsc)", bin("next"), ["typegen"]);
+run("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
+
+const vitest = (label, out, env) => {
+  run(label, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], env);
+  countVitest(out);
+};
+vitest("unit + integration on PGlite", path.join(results, "vitest-pglite.json"), withoutDb);
+if (DATABASE_URL) vitest("unit + integration on PostgreSQL", path.join(results, "vitest-postgres.json"), baseEnv);
+else console.log("\n(DATABASE_URL is not set: integration tests ran on PGlite only.)");
+
+// Types were checked just above; the build need not do it again.
+run("build (next build)", bin("next"), ["build"], { ...baseEnv, SKIP_BUILD_TYPECHECK: "1" });
+
+const hasSystemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((p) => fs.existsSync(p));
+if (!hasSystemChromium) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);
+const e2eJson = path.join(results, "e2e-results.json");
+const e2e = spawnSync(bin("playwright"), ["test"], { cwd: root, env: baseEnv, stdio: "inherit" });
+if (fs.existsSync(e2eJson)) {
+  const { stats } = JSON.parse(fs.readFileSync(e2eJson, "utf8"));
+  passed += stats.expected + stats.flaky;
+  failed += stats.unexpected;
+}
+timings.push("e2e (playwright): see above");
+summary();
+process.exit(e2e.status ?? 1);
