@@ -1,7 +1,10 @@
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { getUserById, type PublicUser } from "@/db/queries/users";
+import { findMembershipBySlug } from "@/db/queries/teams";
+import type { Role } from "@/db/schema";
+import { grantTeamAccess, hasRole } from "@/lib/team-access";
 
 /** The signed-in person, read from the database once per request; null when signed out or deleted. */
 export const currentUser = cache(async (): Promise<PublicUser | null> => {
@@ -17,3 +20,19 @@ export async function requireUser(returnTo?: string): Promise<PublicUser> {
   if (!user) redirect(returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in");
   return user;
 }
+
+/**
+ * The signed-in person's membership in the team with this slug, with the team's settings; a 404 when they are
+ * not a member or their role is below `min`, so team slugs don't leak. Roles come from the database.
+ */
+export const requireTeamRole = cache(async (slug: string, min: Role = "member") => {
+  const user = await requireUser(`/t/${slug}`);
+  const membership = await findMembershipBySlug(slug, user.id);
+  if (!membership || !hasRole(membership.role, min)) notFound();
+  return {
+    access: grantTeamAccess(membership.team.id, user.id, membership.role),
+    team: membership.team,
+    user,
+    role: membership.role,
+  };
+});

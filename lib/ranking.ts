@@ -4,6 +4,7 @@ import { addDays, daysBetween } from "@/lib/dates";
 import { round3, type Component, type ComponentValues } from "@/lib/ssi";
 
 export type RankBy = "total" | Component;
+export const RANK_BY: readonly RankBy[] = ["total", "brand", "people", "insights", "relationships"];
 
 export type RankableSnapshot = ComponentValues & { measuredOn: string; total: number };
 

@@ -26,6 +26,8 @@ const env = {
   PGLITE_DIR: path.join(dataDir, "pglite"),
   E2E: "1",
 };
+const seeded = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "e2e", "fixtures-seed.ts")], { cwd: root, env, stdio: "inherit" });
+if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);

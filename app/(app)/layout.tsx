@@ -1,11 +1,16 @@
 import { AppHeader } from "@/components/app-shell/header";
+import { TeamSwitcher } from "@/components/app-shell/team-switcher";
+import { listTeamsForUser } from "@/db/queries/teams";
 import { requireUser } from "@/lib/authz";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const teams = await listTeamsForUser(user.id);
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader user={user} />
+      <AppHeader user={user}>
+        <TeamSwitcher teams={teams} />
+      </AppHeader>
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>

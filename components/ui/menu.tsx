@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 
 /** A disclosure menu: a real button with aria-expanded; closes on Escape, outside click and focus leaving. */
-export function Menu({ label, trigger, children }: { label: string; trigger: ReactNode; children: ReactNode }) {
+export function Menu({ label, trigger, children, align = "right" }: { label: string; trigger: ReactNode; children: ReactNode; align?: "left" | "right" }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -50,7 +50,7 @@ export function Menu({ label, trigger, children }: { label: string; trigger: Rea
       <div
         id={panelId}
         hidden={!open}
-        className="absolute right-0 z-20 mt-2 w-64 rounded-lg border border-line bg-surface p-2 shadow-lg"
+        className={`absolute ${align === "right" ? "right-0" : "left-0"} z-20 mt-2 w-64 rounded-lg border border-line bg-surface p-2 shadow-lg`}
       >
         {children}
       </div>

@@ -1,0 +1,19 @@
+import { TeamNav } from "@/components/team/team-nav";
+import { requireTeamRole } from "@/lib/authz";
+import { hasRole } from "@/lib/team-access";
+
+export default async function TeamLayout({ children, params }: LayoutProps<"/t/[slug]">) {
+  const { slug } = await params;
+  const { team, role } = await requireTeamRole(slug);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-muted">
+          {team.name} · {team.timeZone.replaceAll("_", " ")}
+        </p>
+        <TeamNav slug={team.slug} canManage={hasRole(role, "manager")} />
+      </div>
+      {children}
+    </div>
+  );
+}

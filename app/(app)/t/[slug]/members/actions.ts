@@ -1,0 +1,71 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
+import { changeRole, removeMember, transferOwnership } from "@/db/queries/teams";
+import { roleEnum } from "@/db/schema";
+import { requireTeamRole } from "@/lib/authz";
+import { formValues } from "@/lib/form-data";
+import { invitationInput } from "@/lib/validation/invitation";
+
+export type InviteState = {
+  link?: string;
+  email?: string | null;
+  message?: string;
+  fieldErrors?: Partial<Record<"email" | "role" | "expiresInDays", string[]>>;
+  values?: Record<string, string>;
+};
+export type MemberActionState = { ok?: boolean; message?: string };
+
+async function origin() {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`;
+}
+
+/** Creates an email invitation or a join link; the state carries the link to copy. */
+export async function inviteAction(slug: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
+  const values = formValues(formData);
+  const parsed = invitationInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const { access } = await requireTeamRole(slug, "manager");
+  const { token } = await createInvitation(access, parsed.data);
+  revalidatePath(`/t/${slug}/members`);
+  return { link: `${await origin()}/invite/${token}`, email: parsed.data.email };
+}
+
+export async function revokeInvitationAction(slug: string, formData: FormData) {
+  const { access } = await requireTeamRole(slug, "manager");
+  await revokeInvitation(access, String(formData.get("id") ?? ""));
+  revalidatePath(`/t/${slug}/members`);
+}
+
+const roleInput = z.object({ userId: z.string().min(1), role: z.enum(roleEnum.enumValues) });
+
+export async function changeRoleAction(slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  const parsed = roleInput.safeParse(formValues(formData));
+  if (!parsed.success) return { message: "Pick a role." };
+  const { access } = await requireTeamRole(slug, "manager");
+  const r = await changeRole(access, parsed.data.userId, parsed.data.role);
+  revalidatePath(`/t/${slug}`, "layout");
+  return r.ok ? { ok: true, message: "Role updated." } : { message: r.error };
+}
+
+export async function removeMemberAction(slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  const userId = String(formData.get("userId") ?? "");
+  const { access } = await requireTeamRole(slug, "manager");
+  const r = await removeMember(access, userId);
+  revalidatePath(`/t/${slug}`, "layout");
+  return r.ok ? { ok: true, message: "Removed from the team." } : { message: r.error };
+}
+
+export async function transferOwnershipAction(slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  const userId = String(formData.get("userId") ?? "");
+  const { access } = await requireTeamRole(slug, "owner");
+  const r = await transferOwnership(access, userId);
+  revalidatePath(`/t/${slug}`, "layout");
+  return r.ok ? { ok: true, message: "Ownership transferred. You are now a manager of this team." } : { message: r.error };
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
+import { Alert } from "@/components/ui/alert";
+import { getTeamLeaderboard } from "@/db/queries/leaderboard";
+import { requireTeamRole } from "@/lib/authz";
+import { todayInZone } from "@/lib/dates";
+import { parseBoardParams } from "@/lib/validation/board";
+
+export const metadata: Metadata = { title: "Leaderboard" };
+
+export default async function LeaderboardPage({ params, searchParams }: PageProps<"/t/[slug]">) {
+  const { slug } = await params;
+  const { access, team } = await requireTeamRole(slug);
+  const today = todayInZone(team.timeZone);
+  const { asOf, by, adjusted } = parseBoardParams(await searchParams, today);
+  const board = await getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays });
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="sr-only">{team.name} leaderboard</h1>
+      {adjusted ? <Alert tone="warning">That date is outside 2014-01-01 to today, so the board shows {asOf}.</Alert> : null}
+      <LeaderboardView
+        board={{ ...board, teamName: team.name, asOf, today, by, staleDays: team.staleDays }}
+        submitHref={`/t/${team.slug}/submit`}
+        teamSlug={team.slug}
+      />
+    </div>
+  );
+}

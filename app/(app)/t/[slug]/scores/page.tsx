@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { listSnapshotsForUser } from "@/db/queries/snapshots";
+import { requireTeamRole } from "@/lib/authz";
+import { COMPONENTS, COMPONENT_LABELS } from "@/lib/ssi";
+import { deleteMySnapshotAction } from "./actions";
+
+export const metadata: Metadata = { title: "My scores" };
+
+const fmt = (n: number | null, d = 2) => (n === null ? "—" : n.toFixed(d));
+
+export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores">) {
+  const { slug } = await params;
+  const { access, team } = await requireTeamRole(slug);
+  const rows = await listSnapshotsForUser(access.userId, { limit: 200 });
+  const del = deleteMySnapshotAction.bind(null, team.slug);
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">My scores</h1>
+          <p className="text-sm text-muted">Your snapshots belong to you: every team you&apos;re in sees them.</p>
+        </div>
+        <ButtonLink href={`/t/${team.slug}/submit`}>Record SSI</ButtonLink>
+      </div>
+      {rows.length === 0 ? (
+        <Card className="py-10 text-center">
+          <p className="font-semibold">No scores yet</p>
+          <p className="text-sm text-muted">
+            <Link href={`/t/${team.slug}/submit`}>Record your first SSI</Link> to appear on the leaderboard.
+          </p>
+        </Card>
+      ) : (
+        <Card className="overflow-x-auto p-0 sm:p-0">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Your SSI snapshots, newest first</caption>
+            <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-3">Date</th>
+                <th scope="col" className="px-4 py-3 text-right">SSI</th>
+                {COMPONENTS.map((c) => (
+                  <th key={c} scope="col" className="hidden px-4 py-3 text-right md:table-cell" title={COMPONENT_LABELS[c].linkedIn}>
+                    {COMPONENT_LABELS[c].short}
+                  </th>
+                ))}
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((s) => (
+                <tr key={s.measuredOn} className="border-b border-line last:border-0" data-testid="score-row">
+                  <th scope="row" className="px-4 py-3 text-left font-medium tabular-nums">
+                    {s.measuredOn}
+                    {s.enteredByName ? <span className="block text-xs font-normal text-muted">entered by {s.enteredByName}</span> : null}
+                  </th>
+                  <td className="px-4 py-3 text-right font-semibold tabular-nums">{fmt(s.total)}</td>
+                  {COMPONENTS.map((c) => (
+                    <td key={c} className="hidden px-4 py-3 text-right tabular-nums md:table-cell">{fmt(s[c])}</td>
+                  ))}
+                  <td className="px-4 py-3">
+                    <div className="flex justify-end gap-2">
+                      <ButtonLink href={`/t/${team.slug}/submit?date=${s.measuredOn}`} variant="secondary" className="min-h-8 px-3 py-1" aria-label={`Edit the score of ${s.measuredOn}`}>
+                        Edit
+                      </ButtonLink>
+                      <form action={del}>
+                        <input type="hidden" name="measuredOn" value={s.measuredOn} />
+                        <ConfirmButton variant="ghost" className="min-h-8 px-3 py-1 text-danger" confirm={`Delete your score of ${s.measuredOn}? This cannot be undone.`} aria-label={`Delete the score of ${s.measuredOn}`}>
+                          Delete
+                        </ConfirmButton>
+                      </form>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+    </div>
+  );
+}

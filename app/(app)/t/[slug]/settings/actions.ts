@@ -1,0 +1,37 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { TeamFormState } from "@/components/team/team-form";
+import type { MemberActionState } from "../members/actions";
+import { deleteTeam, leaveTeam, updateTeamSettings } from "@/db/queries/teams";
+import { requireTeamRole } from "@/lib/authz";
+import { formValues } from "@/lib/form-data";
+import { teamInput } from "@/lib/validation/team";
+
+export async function updateTeamAction(slug: string, _prev: TeamFormState, formData: FormData): Promise<TeamFormState> {
+  const values = formValues(formData);
+  const parsed = teamInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const { access } = await requireTeamRole(slug, "manager");
+  await updateTeamSettings(access, parsed.data);
+  revalidatePath(`/t/${slug}`, "layout");
+  return { ok: true, message: "Team settings saved." };
+}
+
+export async function leaveTeamAction(slug: string, _prev: MemberActionState): Promise<MemberActionState> {
+  const { access } = await requireTeamRole(slug);
+  const r = await leaveTeam(access);
+  if (!r.ok) return { message: r.error };
+  redirect("/teams");
+}
+
+export async function deleteTeamAction(slug: string, _prev: MemberActionState, formData: FormData): Promise<MemberActionState> {
+  const { access, team } = await requireTeamRole(slug, "owner");
+  if (String(formData.get("confirmName") ?? "").trim() !== team.name) {
+    return { message: `Type the team's name, ${team.name}, to confirm.` };
+  }
+  await deleteTeam(access);
+  redirect("/teams");
+}

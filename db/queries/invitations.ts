@@ -1,0 +1,141 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { database } from "../client";
+import { invitations, memberships, teams, users, type Role } from "../schema";
+import { writeAudit } from "./audit";
+import { normalizeEmail } from "./users";
+import type { TeamAccess } from "@/lib/team-access";
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
+
+/**
+ * Creates an invitation and returns the secret token for the link (only its hash is stored). With an email,
+ * the link works once and only for that person; without one it is a join link for anyone until it expires.
+ * A new email invitation replaces (revokes) an older pending one for the same address.
+ */
+export async function createInvitation(
+  access: TeamAccess,
+  input: { email: string | null; role: Exclude<Role, "owner">; expiresInDays: number },
+): Promise<{ id: string; token: string; expiresAt: Date }> {
+  const db = await database();
+  const token = randomBytes(24).toString("base64url");
+  const email = input.email ? normalizeEmail(input.email) : null;
+  const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
+  return db.transaction(async (tx) => {
+    if (email) {
+      await tx
+        .update(invitations)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(invitations.teamId, access.teamId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    }
+    const [row] = await tx
+      .insert(invitations)
+      .values({ teamId: access.teamId, email, role: input.role, tokenHash: hashToken(token), createdBy: access.userId, expiresAt })
+      .returning({ id: invitations.id });
+    await writeAudit(tx, {
+      teamId: access.teamId,
+      actorId: access.userId,
+      action: "invite.create",
+      details: { email, role: input.role, kind: email ? "email" : "link", expiresAt: expiresAt.toISOString() },
+    });
+    return { id: row!.id, token, expiresAt };
+  });
+}
+
+/** Pending invitations and join links (not revoked, not used, not expired), newest first. */
+export async function listPendingInvitations(access: TeamAccess) {
+  const db = await database();
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.teamId, access.teamId),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, sql`now()`),
+        or(isNull(invitations.email), isNull(invitations.acceptedAt)),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt));
+}
+
+/** Revokes an invitation of this team; false when there is no such pending invitation. */
+export async function revokeInvitation(access: TeamAccess, id: string): Promise<boolean> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, id), eq(invitations.teamId, access.teamId), isNull(invitations.revokedAt)))
+      .returning({ email: invitations.email });
+    if (rows.length === 0) return false;
+    await writeAudit(tx, { teamId: access.teamId, actorId: access.userId, action: "invite.revoke", details: { id, email: rows[0]!.email } });
+    return true;
+  });
+}
+
+function statusOf(inv: { revokedAt: Date | null; acceptedAt: Date | null; email: string | null; expiresAt: Date }, now = new Date()): InvitationStatus {
+  if (inv.revokedAt) return "revoked";
+  if (inv.email && inv.acceptedAt) return "used";
+  if (inv.expiresAt <= now) return "expired";
+  return "valid";
+}
+
+/** What an invitation link leads to, for the invitation page; null when the token matches nothing. */
+export async function getInvitationByToken(token: string) {
+  const db = await database();
+  const [row] = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      revokedAt: invitations.revokedAt,
+      acceptedAt: invitations.acceptedAt,
+      teamId: teams.id,
+      teamName: teams.name,
+      teamSlug: teams.slug,
+      invitedBy: users.name,
+    })
+    .from(invitations)
+    .innerJoin(teams, eq(teams.id, invitations.teamId))
+    .leftJoin(users, eq(users.id, invitations.createdBy))
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .limit(1);
+  return row ? { ...row, status: statusOf(row) } : null;
+}
+
+export type AcceptResult =
+  | { ok: true; teamSlug: string; alreadyMember: boolean }
+  | { ok: false; reason: "not_found" | Exclude<InvitationStatus, "valid"> | "wrong_email" };
+
+/** Accepts an invitation for a signed-in person, atomically: an email invitation can be used once. */
+export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<AcceptResult> {
+  const db = await database();
+  return db.transaction(async (tx): Promise<AcceptResult> => {
+    const [inv] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(token)))
+      .for("update");
+    if (!inv) return { ok: false, reason: "not_found" };
+    const status = statusOf(inv);
+    if (status !== "valid") return { ok: false, reason: status as Exclude<InvitationStatus, "valid"> };
+    if (inv.email && inv.email !== normalizeEmail(user.email)) return { ok: false, reason: "wrong_email" };
+    const [team] = await tx.select({ slug: teams.slug }).from(teams).where(eq(teams.id, inv.teamId));
+    const inserted = await tx
+      .insert(memberships)
+      .values({ teamId: inv.teamId, userId: user.id, role: inv.role })
+      .onConflictDoNothing()
+      .returning({ userId: memberships.userId });
+    if (inv.email) {
+      await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(eq(invitations.id, inv.id));
+    }
+    if (inserted.length > 0) {
+      await writeAudit(tx, { teamId: inv.teamId, actorId: user.id, subjectId: user.id, action: "member.join", details: { invitationId: inv.id, role: inv.role } });
+    }
+    return { ok: true, teamSlug: team!.slug, alreadyMember: inserted.length === 0 };
+  });
+}

@@ -1,0 +1,124 @@
+import { sql } from "drizzle-orm";
+import { database, queryRows } from "../client";
+import type { BoardEntry, Leaderboard } from "./leaderboard-types";
+import { addDays } from "@/lib/dates";
+import type { RankBy } from "@/lib/ranking";
+import { round3 } from "@/lib/ssi";
+import type { TeamAccess } from "@/lib/team-access";
+
+export type { BoardEntry, Leaderboard } from "./leaderboard-types";
+
+type Row = {
+  user_id: string;
+  name: string | null;
+  email: string;
+  measured_on: string | null;
+  days_ago: number | null;
+  total: number | null;
+  brand: number | null;
+  people: number | null;
+  insights: number | null;
+  relationships: number | null;
+  value: number | null;
+  rank: number | null;
+  prev_rank: number | null;
+  prev_total: number | null;
+};
+
+const RANK_COLUMNS: Record<RankBy, string> = { total: "total", brand: "brand", people: "people", insights: "insights", relationships: "relationships" };
+
+/**
+ * The team's board at `asOf`: every member's latest snapshot at or before that date (one index descent per
+ * member via the (user_id, measured_on) key), ranked with rank() among members whose snapshot is within the
+ * staleness window, plus the same ranking one week earlier for the rank change. All in one SQL statement.
+ */
+export async function getTeamLeaderboard(
+  access: TeamAccess,
+  opts: { asOf: string; by: RankBy; staleDays: number },
+): Promise<Pick<Leaderboard, "entries" | "rankedCount" | "memberCount" | "average" | "median" | "viewer">> {
+  const db = await database();
+  const col = sql.raw(RANK_COLUMNS[opts.by]);
+  const weekAgo = addDays(opts.asOf, -7);
+  const rows = await queryRows<Row>(
+    db,
+    sql`
+    with members as (
+      select m.user_id, u.name, u.email from memberships m join users u on u.id = m.user_id
+      where m.team_id = ${access.teamId}
+    ),
+    cur as (
+      select mb.user_id, s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships, s.${col} as value,
+             (s.measured_on is not null and ${opts.asOf}::date - s.measured_on <= ${opts.staleDays}) as fresh
+      from members mb
+      left join lateral (
+        select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= ${opts.asOf}::date
+        order by s.measured_on desc limit 1
+      ) s on true
+    ),
+    prev as (
+      select mb.user_id, s.total, s.${col} as value,
+             (s.measured_on is not null and ${weekAgo}::date - s.measured_on <= ${opts.staleDays}) as fresh
+      from members mb
+      left join lateral (
+        select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= ${weekAgo}::date
+        order by s.measured_on desc limit 1
+      ) s on true
+    ),
+    cur_ranked as (
+      select *, case when fresh then rank() over (partition by fresh order by value desc) end as rank from cur
+    ),
+    prev_ranked as (
+      select *, case when fresh then rank() over (partition by fresh order by value desc) end as rank from prev
+    )
+    select mb.user_id, mb.name, mb.email,
+           c.measured_on::text as measured_on,
+           (${opts.asOf}::date - c.measured_on)::int as days_ago,
+           c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
+           c.insights::float8 as insights, c.relationships::float8 as relationships, c.value::float8 as value,
+           c.rank::int as rank, p.rank::int as prev_rank, p.total::float8 as prev_total
+    from members mb
+    join cur_ranked c on c.user_id = mb.user_id
+    join prev_ranked p on p.user_id = mb.user_id
+    order by c.rank nulls last, c.measured_on desc nulls last, lower(coalesce(mb.name, mb.email)), mb.user_id`,
+  );
+
+  const entries: BoardEntry[] = rows.map((r) => {
+    const status: BoardEntry["status"] = r.rank !== null ? "ranked" : r.measured_on ? "stale" : "never";
+    return {
+      userId: r.user_id,
+      name: r.name?.trim() || r.email,
+      status,
+      rank: r.rank,
+      rankChange: r.rank === null ? null : r.prev_rank === null ? "new" : r.prev_rank - r.rank,
+      value: r.value,
+      total: r.total,
+      components:
+        r.measured_on === null
+          ? null
+          : { brand: r.brand!, people: r.people!, insights: r.insights!, relationships: r.relationships! },
+      totalChange: r.total !== null && r.prev_total !== null ? round3(r.total - r.prev_total) : null,
+      measuredOn: r.measured_on,
+      daysAgo: r.days_ago,
+      isViewer: r.user_id === access.userId,
+    };
+  });
+  const rankedTotals = entries.filter((e) => e.status === "ranked").map((e) => e.total!);
+  const viewer = entries.find((e) => e.isViewer);
+  return {
+    entries,
+    rankedCount: rankedTotals.length,
+    memberCount: entries.length,
+    average: rankedTotals.length ? round3(rankedTotals.reduce((a, b) => a + b, 0) / rankedTotals.length) : null,
+    median: median(rankedTotals),
+    viewer: viewer ? { rank: viewer.rank, status: viewer.status } : null,
+  };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : round3((s[mid - 1]! + s[mid]!) / 2);
+}
+
+

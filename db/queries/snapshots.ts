@@ -1,0 +1,127 @@
+import { and, desc, eq, gte, sql } from "drizzle-orm";
+import { database } from "../client";
+import { snapshots, users } from "../schema";
+import { writeAudit } from "./audit";
+import type { SnapshotInput } from "@/lib/validation/snapshot";
+
+const snapshotFields = {
+  measuredOn: snapshots.measuredOn,
+  brand: snapshots.brand,
+  people: snapshots.people,
+  insights: snapshots.insights,
+  relationships: snapshots.relationships,
+  total: snapshots.total,
+  industryRank: snapshots.industryRank,
+  networkRank: snapshots.networkRank,
+  industryAvg: snapshots.industryAvg,
+  networkAvg: snapshots.networkAvg,
+  enteredBy: snapshots.enteredBy,
+  enteredByName: users.name,
+  updatedAt: snapshots.updatedAt,
+};
+export type SnapshotRow = {
+  measuredOn: string;
+  brand: number;
+  people: number;
+  insights: number;
+  relationships: number;
+  total: number;
+  industryRank: number | null;
+  networkRank: number | null;
+  industryAvg: number | null;
+  networkAvg: number | null;
+  enteredBy: string | null;
+  enteredByName: string | null;
+  updatedAt: Date;
+};
+
+/**
+ * Records a person's SSI for a date; an existing snapshot for that date is replaced (and the replacement
+ * audited). `enteredBy` is set when a manager enters it for a member, with the team for the audit trail.
+ */
+export async function upsertSnapshot(
+  userId: string,
+  input: SnapshotInput,
+  opts: { actorId: string; teamId?: string | null; source?: string } = { actorId: userId },
+): Promise<{ replaced: boolean }> {
+  const db = await database();
+  const byManager = opts.actorId !== userId;
+  const values = {
+    brand: input.brand,
+    people: input.people,
+    insights: input.insights,
+    relationships: input.relationships,
+    total: input.total,
+    industryRank: input.industryRank ?? null,
+    networkRank: input.networkRank ?? null,
+    industryAvg: input.industryAvg ?? null,
+    networkAvg: input.networkAvg ?? null,
+    enteredBy: byManager ? opts.actorId : null,
+    source: opts.source ?? "form",
+  };
+  return db.transaction(async (tx) => {
+    const [previous] = await tx
+      .select({ total: snapshots.total })
+      .from(snapshots)
+      .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)))
+      .for("update");
+    await tx
+      .insert(snapshots)
+      .values({ userId, measuredOn: input.measuredOn, ...values })
+      .onConflictDoUpdate({ target: [snapshots.userId, snapshots.measuredOn], set: { ...values, updatedAt: sql`now()` } });
+    const replaced = !!previous;
+    if (replaced || byManager) {
+      await writeAudit(tx, {
+        teamId: opts.teamId ?? null,
+        actorId: opts.actorId,
+        subjectId: userId,
+        action: byManager ? "snapshot.enter_for_member" : "snapshot.replace",
+        details: { measuredOn: input.measuredOn, total: input.total, previousTotal: previous?.total ?? null },
+      });
+    }
+    return { replaced };
+  });
+}
+
+/** A person's snapshots, newest first. */
+export async function listSnapshotsForUser(userId: string, opts: { limit?: number; since?: string } = {}): Promise<SnapshotRow[]> {
+  const db = await database();
+  return db
+    .select(snapshotFields)
+    .from(snapshots)
+    .leftJoin(users, eq(users.id, snapshots.enteredBy))
+    .where(and(eq(snapshots.userId, userId), opts.since ? gte(snapshots.measuredOn, opts.since) : undefined))
+    .orderBy(desc(snapshots.measuredOn))
+    .limit(opts.limit ?? 100);
+}
+
+/** One snapshot of a person, or null. */
+export async function getSnapshot(userId: string, measuredOn: string): Promise<SnapshotRow | null> {
+  const db = await database();
+  const [row] = await db
+    .select(snapshotFields)
+    .from(snapshots)
+    .leftJoin(users, eq(users.id, snapshots.enteredBy))
+    .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, measuredOn)));
+  return row ?? null;
+}
+
+/** Deletes a person's snapshot for a date (audited); false when there was none. */
+export async function deleteSnapshot(userId: string, measuredOn: string, opts: { actorId: string; teamId?: string | null }) {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .delete(snapshots)
+      .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, measuredOn)))
+      .returning({ total: snapshots.total });
+    if (rows.length === 0) return false;
+    await writeAudit(tx, {
+      teamId: opts.teamId ?? null,
+      actorId: opts.actorId,
+      subjectId: userId,
+      action: "snapshot.delete",
+      details: { measuredOn, total: rows[0]!.total },
+    });
+    return true;
+  });
+}

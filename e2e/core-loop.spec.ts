@@ -1,0 +1,164 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { newPerson, type Person } from "./factories";
+import { E2E_FIXTURES } from "./fixtures-data";
+import { AuthPages } from "./pages/auth";
+import { TeamPages } from "./pages/team";
+
+/** An ISO date n days before today in the team's zone (Europe/Berlin). */
+const daysAgo = (n: number) => {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+};
+
+const PASTED_PAGE = `Sales Navigator
+Your Social Selling Index
+Industry SSI rank
+Top
+3
+%
+Network SSI rank
+Top
+1
+%
+Current Social Selling Index
+71
+out of 100
+Four components of your score
+18.52
+Establish your professional brand
+16.3
+Find the right people
+14.75
+Engage with insights
+21.4
+Build relationships`;
+
+async function signedIn(browser: Browser, person: Person, opts: { signUp: boolean }) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const auth = new AuthPages(page);
+  if (opts.signUp) await auth.signUpAndLand(person);
+  else await auth.signIn(person.email, person.password);
+  return { page, context, team: new TeamPages(page), auth };
+}
+
+test("a manager builds a team, two reps join, everyone submits, and the board ranks them", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const mia = newPerson("mia");
+  const raj = newPerson("raj");
+  const sue = newPerson("sue");
+
+  // The manager signs up and creates a team; she invites Raj by email and makes a join link for Sue.
+  const manager = await signedIn(browser, mia, { signUp: true });
+  const slug = await manager.team.createTeam(`Acme Sales ${mia.name.split(" ")[1]}`);
+  const rajLink = await manager.team.invite(slug, raj.email);
+  const joinLink = await manager.team.invite(slug, "");
+  await manager.page.reload();
+  await expect(manager.page.getByTestId("pending-invite")).toHaveCount(2);
+
+  // Raj has no account: he signs up through the invitation and lands back on it.
+  const rajCtx = await browser.newContext();
+  const rajPage = await rajCtx.newPage();
+  await rajPage.goto(rajLink);
+  await rajPage.getByRole("link", { name: "Create an account to join" }).click();
+  await expect(rajPage.getByLabel("Work email")).toHaveValue(raj.email);
+  await rajPage.getByLabel("Your name").fill(raj.name);
+  await rajPage.getByLabel("Password", { exact: true }).fill(raj.password);
+  await rajPage.getByRole("button", { name: "Create account" }).click();
+  await expect(rajPage).toHaveURL(new RegExp(`${rajLink}$`));
+  await rajPage.getByRole("button", { name: /^Join / }).click();
+  await expect(rajPage).toHaveURL(new RegExp(`/t/${slug}\\?joined=1$`));
+
+  // Raj's email invitation is now used: opening it again says so.
+  const sueCtx = await signedIn(browser, sue, { signUp: true });
+  await sueCtx.page.goto(rajLink);
+  await expect(sueCtx.page.getByRole("heading", { name: "This invitation was already used" })).toBeVisible();
+  // Sue joins with the shareable link instead.
+  await sueCtx.page.goto(joinLink);
+  await sueCtx.page.getByRole("button", { name: /^Join / }).click();
+  await expect(sueCtx.page).toHaveURL(new RegExp(`/t/${slug}\\?joined=1$`));
+
+  // Scores. Mia: 60 eight days ago, 65 today. Sue: 50, twenty days ago (stale now). Raj pastes his page.
+  await manager.team.submit(slug, { brand: "15", people: "15", insights: "15", relationships: "15", date: daysAgo(8) });
+  await expect(manager.page.getByText(`Saved: SSI 60 for ${daysAgo(8)}.`)).toBeVisible();
+  await manager.team.submit(slug, { brand: "16,25", people: "16.25", insights: "16.25", relationships: "16.25" });
+  await expect(manager.page.getByText(/Saved: SSI 65 for/)).toBeVisible();
+  await sueCtx.team.submit(slug, { brand: "12.5", people: "12.5", insights: "12.5", relationships: "12.5", date: daysAgo(20) });
+  await expect(sueCtx.page.getByText(`Saved: SSI 50 for ${daysAgo(20)}.`)).toBeVisible();
+
+  await rajPage.goto(`/t/${slug}/submit`);
+  await rajPage.getByLabel("Paste from LinkedIn").fill(PASTED_PAGE);
+  await rajPage.getByRole("button", { name: "Fill the form" }).click();
+  await expect(rajPage.getByLabel("Establish your professional brand")).toHaveValue("18.52");
+  await expect(rajPage.getByLabel("Build relationships")).toHaveValue("21.4");
+  await rajPage.getByRole("button", { name: /^Save/ }).click();
+  await expect(rajPage.getByText(/Saved: SSI (70\.97|71) for/)).toBeVisible();
+
+  // The board, as the manager sees it: Raj first (new), Mia second (down one, +5), Sue stale below.
+  await manager.page.goto(`/t/${slug}`);
+  const rajRow = manager.team.row(raj.name);
+  const miaRow = manager.team.row(mia.name);
+  await expect(rajRow.locator('[data-col="rank"]')).toContainText("1");
+  await expect(rajRow.locator('[data-col="total"]')).toHaveText("71.0");
+  await expect(rajRow.locator('[data-col="rank-change"]')).toContainText(/new/i);
+  await expect(miaRow.locator('[data-col="rank"]')).toContainText("2");
+  await expect(miaRow.locator('[data-col="total"]')).toHaveText("65.0");
+  await expect(miaRow.locator('[data-col="rank-change"]')).toContainText("▼1");
+  await expect(miaRow.locator('[data-col="ssi-change"]')).toContainText("5");
+  await expect(miaRow).toHaveAttribute("aria-current", "true");
+  await expect(manager.page.locator('[data-testid="board-stale"]')).toHaveAttribute("data-user-name", sue.name);
+  await expect(manager.page.getByText("You are")).toBeAttached();
+  await expect(manager.page.getByRole("definition").filter({ hasText: "#2" })).toContainText("of 2");
+
+  // As of nine days ago only Sue's score existed (fresh then): she was first.
+  await manager.page.getByLabel("As of").fill(daysAgo(9));
+  await manager.page.getByRole("button", { name: "Apply" }).click();
+  await expect(manager.team.row(sue.name).locator('[data-col="rank"]')).toContainText("1");
+  await expect(manager.page.locator('[data-testid="board-never"]')).toHaveCount(2);
+
+  // A member cannot reach management pages; an outsider cannot see the board at all.
+  for (const path of [`/t/${slug}/members`, `/t/${slug}/submit?for=${"x"}`]) {
+    const res = await rajPage.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  await rajPage.goto(`/t/${slug}/settings`);
+  await expect(rajPage.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+  await expect(rajPage.getByRole("button", { name: "Delete team" })).toHaveCount(0);
+
+  const outsider = await signedIn(browser, newPerson("oz"), { signUp: true });
+  for (const path of [`/t/${slug}`, `/t/${slug}/submit`, `/t/${slug}/members`, `/t/${slug}/settings`]) {
+    const res = await outsider.page.goto(path);
+    expect(res?.status(), path).toBe(404);
+    await expect(outsider.page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+  }
+  await Promise.all([manager.context.close(), rajCtx.close(), sueCtx.context.close(), outsider.context.close()]);
+});
+
+test("expired and revoked invitations are refused and change nothing", async ({ page }) => {
+  await new AuthPages(page).signUpAndLand(newPerson("late"));
+  await page.goto(`/invite/${E2E_FIXTURES.expiredToken}`);
+  await expect(page.getByRole("heading", { name: "This invitation has expired" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Join/ })).toHaveCount(0);
+  await page.goto(`/invite/${E2E_FIXTURES.revokedToken}`);
+  await expect(page.getByRole("heading", { name: "This invitation was revoked" })).toBeVisible();
+  await page.goto("/invite/not-a-real-token");
+  await expect(page.getByRole("heading", { name: "This invitation link is not valid" })).toBeVisible();
+  await page.goto("/teams");
+  await expect(page.getByText("You're not in a team yet")).toBeVisible();
+});
+
+test("the score form refuses bad input field by field and saves nothing", async ({ page }) => {
+  const pat = newPerson("pat");
+  await new AuthPages(page).signUpAndLand(pat);
+  const team = new TeamPages(page);
+  const slug = await team.createTeam(`Solo ${pat.name.split(" ")[1]}`);
+  await team.submit(slug, { brand: "26", people: "10.1234", insights: "10", relationships: "10", total: "90", date: "2099-01-01" });
+  await expect(page.getByLabel("Establish your professional brand")).toHaveAccessibleDescription(/Establish your professional brand must be between 0 and 25\./);
+  await expect(page.getByLabel("Find the right people")).toHaveAccessibleDescription(/Use at most three decimals for Find the right people\./);
+  await expect(page.getByLabel("Date", { exact: true })).toHaveAccessibleDescription(/The date can't be in the future\./);
+  await expect(page.getByLabel("Establish your professional brand")).toHaveValue("26");
+  await page.goto(`/t/${slug}/scores`);
+  await expect(page.getByText("No scores yet")).toBeVisible();
+});

@@ -1,0 +1,12 @@
+import { createHash } from "node:crypto";
+
+const sha256 = (t: string) => createHash("sha256").update(t).digest("hex");
+
+/** Fixed fixture data seeded by e2e/fixtures-seed.ts before the e2e server starts. */
+export const E2E_FIXTURES = {
+  teamName: "Fixture Team",
+  expiredToken: "e2e-expired-invitation-token",
+  expiredTokenHash: sha256("e2e-expired-invitation-token"),
+  revokedToken: "e2e-revoked-invitation-token",
+  revokedTokenHash: sha256("e2e-revoked-invitation-token"),
+};

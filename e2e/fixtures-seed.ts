@@ -1,0 +1,24 @@
+// Seeds what the browser cannot create by itself (an invitation that has already expired, one revoked) into the
+// e2e server's fresh database, before the server opens it. Tokens are fixed so specs can open the links.
+import { eq } from "drizzle-orm";
+import { openDatabase, installDatabase } from "../db/client";
+import { invitations } from "../db/schema";
+import { createInvitation, revokeInvitation } from "../db/queries/invitations";
+import { createTeam } from "../db/queries/teams";
+import { createUserWithPassword } from "../db/queries/users";
+import { grantTeamAccess } from "../lib/team-access";
+import { E2E_FIXTURES } from "./fixtures-data";
+
+const handle = await openDatabase({ pgliteDir: process.env.PGLITE_DIR, url: process.env.DATABASE_URL });
+await handle.ready;
+installDatabase(handle);
+const owner = await createUserWithPassword({ name: "Fixture Owner", email: "fixture-owner@example.test", passwordHash: "!" });
+const team = await createTeam(owner!.id, { name: E2E_FIXTURES.teamName, timeZone: "UTC", weekStart: 1, staleDays: 14, digestDay: 1, digestHour: 8 });
+const access = grantTeamAccess(team.id, owner!.id, "owner");
+const expired = await createInvitation(access, { email: null, role: "member", expiresInDays: 1 });
+await handle.db.update(invitations).set({ expiresAt: new Date(Date.now() - 86_400_000), tokenHash: E2E_FIXTURES.expiredTokenHash }).where(eq(invitations.id, expired.id));
+const revoked = await createInvitation(access, { email: null, role: "member", expiresInDays: 7 });
+await revokeInvitation(access, revoked.id);
+await handle.db.update(invitations).set({ tokenHash: E2E_FIXTURES.revokedTokenHash }).where(eq(invitations.id, revoked.id));
+await handle.close();
+console.log("[e2e] fixtures seeded");
