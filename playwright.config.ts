@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const OUT = process.env.E2E_OUTPUT ?? "test-results";
 // Debian's Chromium where installed (browsers cannot be downloaded here); Playwright's own browser elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
@@ -13,7 +14,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  outputDir: OUT,
+  reporter: [["list"], ["json", { outputFile: `${OUT}/e2e-results.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -39,6 +40,11 @@ export const users = pgTable(
     /** Bumped to end every session of this person (password change, account deletion). */
     sessionVersion: integer("session_version").notNull().default(0),
     timeZone: text("time_zone"),
+    /** Privacy: teammates see only the total; managers and owners still see the four components. */
+    hideComponents: boolean("hide_components").notNull().default(false),
+    /** Notification preferences: the weekly digest (opt-out) and the "no score this week" reminder (opt-in). */
+    digestEnabled: boolean("digest_enabled").notNull().default(true),
+    remindersEnabled: boolean("reminders_enabled").notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -204,6 +210,100 @@ export const auditLog = pgTable(
   (t) => [index("audit_log_team_idx").on(t.teamId, t.createdAt.desc())],
 );
 
+// ---------------------------------------------------------------- email outbox
+
+export const outboxStatusEnum = pgEnum("outbox_status", ["pending", "sent", "failed"]);
+
+/**
+ * Every email the app sends is written here first, in the transaction of the work that caused it; a sender
+ * drains it (claims with FOR UPDATE SKIP LOCKED). `dedupeKey` makes enqueueing idempotent.
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dedupeKey: text("dedupe_key").notNull(),
+    /** digest | invitation | reminder | magic_link | … */
+    kind: text("kind").notNull(),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
+    teamId: text("team_id").references(() => teams.id, { onDelete: "set null" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+    status: outboxStatusEnum("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** Set while a sender holds the message; a claim older than the lease is taken over (crashed sender). */
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    lastError: text("last_error"),
+    /** "smtp" or "preview" (embedded mode: kept for the in-app mail preview). */
+    transport: text("transport"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_team_idx").on(t.teamId, t.createdAt.desc()),
+  ],
+);
+
+/** One row per team per week: whichever instance or trigger gets here first produces that week's digest. */
+export const digestRuns = pgTable(
+  "digest_runs",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    /** The first day of the team's week the digest reports on. */
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    recipients: integer("recipients").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.weekStart] })],
+);
+
+// ---------------------------------------------------------------- goals, tokens, limits
+
+export const goals = pgTable("goals", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  targetTotal: score("target_total").notNull(),
+  targetBrand: score("target_brand"),
+  targetPeople: score("target_people"),
+  targetInsights: score("target_insights"),
+  targetRelationships: score("target_relationships"),
+  targetDate: date("target_date", { mode: "string" }).notNull(),
+  createdAt: createdAt(),
+});
+
+/** Personal access tokens for the API: shown once, stored as a SHA-256 hash. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true, mode: "date" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_key").on(t.tokenHash), index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Fixed-window counters for rate limits, shared by every app instance. */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true, mode: "date" }).notNull(),
+  count: integer("count").notNull().default(0),
+});
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
@@ -211,3 +311,6 @@ export type Invitation = typeof invitations.$inferSelect;
 export type Snapshot = typeof snapshots.$inferSelect;
 export type NewSnapshot = typeof snapshots.$inferInsert;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;
+export type Goal = typeof goals.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

@@ -8,7 +8,7 @@ const port = process.argv[2] ?? "3100";
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
-if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.log("[e2e] no production build found: running next build");
   const r = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) process.exit(r.status ?? 1);

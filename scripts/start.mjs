@@ -37,12 +37,28 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
 const dbLabel = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${process.env.PGLITE_DIR ?? ".data/pglite"}`;
 step(`Starting on http://localhost:${port} with ${dbLabel}…`);
 
-const seed = path.join(root, "scripts", "offer-demo.mjs");
+// A brand-new embedded database: offer demo data (seeded before the server opens the directory: one opener at a time).
+const pgliteDir = path.resolve(root, process.env.PGLITE_DIR ?? ".data/pglite");
+if (!process.env.DATABASE_URL && !fs.existsSync(pgliteDir)) {
+  let answer = process.env.DEMO_DATA ?? "";
+  if (!answer && process.stdin.isTTY) {
+    const { createInterface } = await import("node:readline/promises");
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    answer = await rl.question("Load demo data (two teams, 25 people, six months of scores)? [Y/n] ");
+    rl.close();
+  }
+  if (/^(y|yes|1|true)?$/i.test(answer.trim()) && (answer || process.stdin.isTTY)) {
+    step("Creating the database with demo data…");
+    runOrExit(process.execPath, ["--import", "tsx", path.join(root, "db", "seed.ts")]);
+  } else {
+    step("Starting with an empty database. Demo data later: stop the app and run npm run db:seed");
+  }
+}
+
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
   cwd: root,
   env,
   stdio: "inherit",
 });
-if (fs.existsSync(seed)) import(seed).then((m) => m.offerDemo({ port, server })).catch(() => {});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code) => process.exit(code ?? 0));

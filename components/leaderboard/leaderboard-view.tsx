@@ -10,7 +10,7 @@ import { NeverList, StaleList } from "./unranked-lists";
 
 /** Where "Back to today" goes: the same board without a date, keeping the ranking choice. */
 function todayHref(teamSlug: string, by: Leaderboard["by"]): string {
-  const path = `/t/${encodeURIComponent(teamSlug)}/leaderboard`;
+  const path = `/t/${encodeURIComponent(teamSlug)}`;
   return by === "total" ? path : `${path}?by=${by}`;
 }
 

@@ -43,8 +43,8 @@ export function MemberButton({ action, userId, label, name, confirm, danger }: {
     <form action={formAction} className="flex flex-col gap-1">
       <input type="hidden" name="userId" value={userId} />
       <SubmitButton
-        variant="ghost"
-        className={`min-h-9 px-3 py-1 ${danger ? "text-danger" : ""}`}
+        variant={danger ? "ghost-danger" : "ghost"}
+        className="min-h-9 px-3 py-1"
         onClick={(e) => {
           if (!window.confirm(confirm)) e.preventDefault();
         }}

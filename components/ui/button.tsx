@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
 
-type Variant = "primary" | "secondary" | "danger" | "ghost";
+type Variant = "primary" | "secondary" | "danger" | "ghost" | "ghost-danger";
 
 const variants: Record<Variant, string> = {
   primary: "bg-brand text-on-brand hover:bg-brand-strong border-transparent",
   secondary: "bg-surface text-fg border-line hover:bg-raised",
   danger: "bg-danger text-white border-transparent hover:opacity-90 dark:text-canvas",
   ghost: "bg-transparent text-fg border-transparent hover:bg-raised",
+  "ghost-danger": "bg-transparent text-danger border-transparent hover:bg-danger-soft",
 };
 
 export function buttonClass(variant: Variant = "primary", extra = "") {

@@ -6,6 +6,7 @@ import type { TeamAccess } from "@/lib/team-access";
 export type AuditAction =
   | "team.create"
   | "team.update"
+  | "team.delete"
   | "member.join"
   | "member.role"
   | "member.remove"

@@ -60,23 +60,34 @@ export async function upsertSnapshot(
     source: opts.source ?? "form",
   };
   return db.transaction(async (tx) => {
-    const [previous] = await tx
-      .select({ total: snapshots.total })
-      .from(snapshots)
-      .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)))
-      .for("update");
-    await tx
+    // Insert first: a concurrent save of the same date then waits for ours to commit and takes the update path,
+    // so a replacement is always noticed and audited (a SELECT … FOR UPDATE of a row that doesn't exist yet locks nothing).
+    const inserted = await tx
       .insert(snapshots)
       .values({ userId, measuredOn: input.measuredOn, ...values })
-      .onConflictDoUpdate({ target: [snapshots.userId, snapshots.measuredOn], set: { ...values, updatedAt: sql`now()` } });
-    const replaced = !!previous;
+      .onConflictDoNothing({ target: [snapshots.userId, snapshots.measuredOn] })
+      .returning({ id: snapshots.id });
+    let previousTotal: number | null = null;
+    if (inserted.length === 0) {
+      const [previous] = await tx
+        .select({ total: snapshots.total })
+        .from(snapshots)
+        .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)))
+        .for("update");
+      previousTotal = previous?.total ?? null;
+      await tx
+        .update(snapshots)
+        .set({ ...values, updatedAt: sql`now()` })
+        .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)));
+    }
+    const replaced = inserted.length === 0;
     if (replaced || byManager) {
       await writeAudit(tx, {
         teamId: opts.teamId ?? null,
         actorId: opts.actorId,
         subjectId: userId,
         action: byManager ? "snapshot.enter_for_member" : "snapshot.replace",
-        details: { measuredOn: input.measuredOn, total: input.total, previousTotal: previous?.total ?? null },
+        details: { measuredOn: input.measuredOn, total: input.total, previousTotal },
       });
     }
     return { replaced };

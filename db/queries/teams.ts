@@ -3,7 +3,7 @@ import { database, type Db, type Tx } from "../client";
 import { memberships, snapshots, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
 import { slugify } from "@/lib/slug";
-import type { TeamAccess } from "@/lib/team-access";
+import { hasRole, type TeamAccess } from "@/lib/team-access";
 import type { TeamInput } from "@/lib/validation/team";
 
 export type Result<T = void> = ({ ok: true } & (T extends void ? unknown : { value: T })) | { ok: false; error: string };
@@ -46,7 +46,7 @@ export async function listTeamsForUser(userId: string) {
     .innerJoin(teams, eq(teams.id, memberships.teamId))
     .innerJoin(memberCount, eq(memberCount.teamId, teams.id))
     .where(eq(memberships.userId, userId))
-    .orderBy(asc(teams.name));
+    .orderBy(sql`lower(${teams.name})`, asc(teams.id));
 }
 
 /** Picks the slug for a new team: the name's slug, or with -2, -3… when taken. */
@@ -91,9 +91,15 @@ export async function updateTeamSettings(access: TeamAccess, input: TeamInput) {
 }
 
 /** Deletes the team with its memberships, invitations and audit log; snapshots stay with their people. */
-export async function deleteTeam(access: TeamAccess) {
+export async function deleteTeam(access: TeamAccess): Promise<Result> {
+  if (access.role !== "owner") return { ok: false, error: "Only an owner can delete the team." };
   const db = await database();
-  await db.delete(teams).where(eq(teams.id, access.teamId));
+  await db.transaction(async (tx) => {
+    const [team] = await tx.delete(teams).where(eq(teams.id, access.teamId)).returning({ name: teams.name, slug: teams.slug });
+    // The team's own log goes with it; this entry, kept without a team, records who deleted what.
+    await writeAudit(tx, { teamId: null, actorId: access.userId, action: "team.delete", details: { teamId: access.teamId, ...team } });
+  });
+  return { ok: true };
 }
 
 /** The team's members with role and date of their latest snapshot; owners first, then managers, by name. */
@@ -113,7 +119,8 @@ export async function listMembers(access: TeamAccess) {
     .leftJoin(snapshots, eq(snapshots.userId, memberships.userId))
     .where(eq(memberships.teamId, access.teamId))
     .groupBy(users.id, memberships.role, memberships.joinedAt)
-    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'manager' then 1 else 2 end`, asc(users.name));
+    // lower(): PGlite's default collation is C (uppercase first); sort the same way on both databases.
+    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'manager' then 1 else 2 end`, sql`lower(coalesce(${users.name}, ${users.email}))`, asc(users.id));
 }
 
 async function roleOf(db: Db | Tx, teamId: string, userId: string): Promise<Role | null> {
@@ -142,6 +149,7 @@ async function ownerCount(tx: Tx, teamId: string) {
  * A team always keeps at least one owner.
  */
 export async function changeRole(access: TeamAccess, userId: string, role: Role): Promise<Result> {
+  if (!hasRole(access.role, "manager")) return { ok: false, error: "Only managers and owners can change roles." };
   const db = await database();
   return db.transaction(async (tx): Promise<Result> => {
     await lockTeam(tx, access.teamId);
@@ -165,6 +173,7 @@ export async function changeRole(access: TeamAccess, userId: string, role: Role)
 
 /** Removes someone from the team (their snapshots stay theirs). Managers remove members and managers; owners anyone but the last owner. */
 export async function removeMember(access: TeamAccess, userId: string): Promise<Result> {
+  if (!hasRole(access.role, "manager")) return { ok: false, error: "Only managers and owners can remove members." };
   if (userId === access.userId) return { ok: false, error: "To remove yourself, use “Leave team”." };
   const db = await database();
   return db.transaction(async (tx): Promise<Result> => {
@@ -183,7 +192,9 @@ export async function leaveTeam(access: TeamAccess): Promise<Result> {
   const db = await database();
   return db.transaction(async (tx): Promise<Result> => {
     await lockTeam(tx, access.teamId);
-    if ((await roleOf(tx, access.teamId, access.userId)) === "owner" && (await ownerCount(tx, access.teamId)) <= 1) {
+    const role = await roleOf(tx, access.teamId, access.userId);
+    if (!role) return { ok: false, error: "You are not a member of this team." };
+    if (role === "owner" && (await ownerCount(tx, access.teamId)) <= 1) {
       return { ok: false, error: "You are the only owner. Transfer ownership to someone else or delete the team first." };
     }
     await tx.delete(memberships).where(and(eq(memberships.teamId, access.teamId), eq(memberships.userId, access.userId)));

@@ -16,7 +16,6 @@ export default async function LeaderboardPage({ params, searchParams }: PageProp
   const board = await getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays });
   return (
     <div className="flex flex-col gap-4">
-      <h1 className="sr-only">{team.name} leaderboard</h1>
       {adjusted ? <Alert tone="warning">That date is outside 2014-01-01 to today, so the board shows {asOf}.</Alert> : null}
       <LeaderboardView
         board={{ ...board, teamName: team.name, asOf, today, by, staleDays: team.staleDays }}

@@ -45,7 +45,7 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
                   </span>
                   <form action={bind(revokeInvitationAction)}>
                     <input type="hidden" name="id" value={i.id} />
-                    <ConfirmButton variant="ghost" className="min-h-8 px-3 py-1 text-danger" confirm="Revoke this invitation? The link will stop working.">
+                    <ConfirmButton variant="ghost-danger" className="min-h-8 px-3 py-1" confirm="Revoke this invitation? The link will stop working.">
                       Revoke<span className="sr-only"> invitation {i.email ?? "join link"}</span>
                     </ConfirmButton>
                   </form>
@@ -56,7 +56,7 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
         ) : null}
       </Card>
 
-      <Card aria-labelledby="members-heading" className="p-0 sm:p-0">
+      <Card aria-labelledby="members-heading" flush>
         <h2 id="members-heading" className="px-4 pt-4 text-lg font-semibold sm:px-6 sm:pt-6">
           {members.length} {members.length === 1 ? "member" : "members"}
         </h2>

@@ -34,7 +34,7 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
           </p>
         </Card>
       ) : (
-        <Card className="overflow-x-auto p-0 sm:p-0">
+        <Card flush className="overflow-x-auto">
           <table className="w-full text-sm">
             <caption className="sr-only">Your SSI snapshots, newest first</caption>
             <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
@@ -52,7 +52,7 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
             <tbody>
               {rows.map((s) => (
                 <tr key={s.measuredOn} className="border-b border-line last:border-0" data-testid="score-row">
-                  <th scope="row" className="px-4 py-3 text-left font-medium tabular-nums">
+                  <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-medium tabular-nums">
                     {s.measuredOn}
                     {s.enteredByName ? <span className="block text-xs font-normal text-muted">entered by {s.enteredByName}</span> : null}
                   </th>
@@ -67,7 +67,7 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
                       </ButtonLink>
                       <form action={del}>
                         <input type="hidden" name="measuredOn" value={s.measuredOn} />
-                        <ConfirmButton variant="ghost" className="min-h-8 px-3 py-1 text-danger" confirm={`Delete your score of ${s.measuredOn}? This cannot be undone.`} aria-label={`Delete the score of ${s.measuredOn}`}>
+                        <ConfirmButton variant="ghost-danger" className="min-h-8 px-3 py-1" confirm={`Delete your score of ${s.measuredOn}? This cannot be undone.`} aria-label={`Delete the score of ${s.measuredOn}`}>
                           Delete
                         </ConfirmButton>
                       </form>

@@ -32,6 +32,7 @@ export async function deleteTeamAction(slug: string, _prev: MemberActionState, f
   if (String(formData.get("confirmName") ?? "").trim() !== team.name) {
     return { message: `Type the team's name, ${team.name}, to confirm.` };
   }
-  await deleteTeam(access);
+  const r = await deleteTeam(access);
+  if (!r.ok) return { message: r.error };
   redirect("/teams");
 }
