@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { listSnapshotsForUser } from "@/db/queries/snapshots";
@@ -24,7 +24,10 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
           <h1 className="text-2xl font-bold">My scores</h1>
           <p className="text-sm text-muted">Your snapshots belong to you: every team you&apos;re in sees them.</p>
         </div>
-        <ButtonLink href={`/t/${team.slug}/submit`}>Record SSI</ButtonLink>
+        <div className="flex flex-wrap gap-2">
+          {rows.length ? <a href="/account/export.csv" className={buttonClass("secondary")} download>Download CSV</a> : null}
+          <ButtonLink href={`/t/${team.slug}/submit`}>Record SSI</ButtonLink>
+        </div>
       </div>
       {rows.length === 0 ? (
         <Card className="py-10 text-center">

@@ -1,0 +1,37 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { RemindState } from "@/components/dashboard/remind-button";
+import { enqueueReminders } from "@/db/queries/dashboard-reminders";
+import { requireTeamRole } from "@/lib/authz";
+import { todayInZone, weekStartOf } from "@/lib/dates";
+
+const remindInput = z.object({ userIds: z.array(z.string().min(1)).min(1).max(1000) });
+
+async function appOrigin() {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`;
+}
+
+/** Queues "record your SSI" reminders for the given members (managers and owners only), once per team week. */
+export async function remindAction(slug: string, _prev: RemindState, formData: FormData): Promise<RemindState> {
+  const parsed = remindInput.safeParse({ userIds: formData.getAll("userId").map(String) });
+  if (!parsed.success) return { message: "Pick someone to remind." };
+  const { access, team, user } = await requireTeamRole(slug, "manager");
+  const weekStart = weekStartOf(todayInZone(team.timeZone), team.weekStart);
+  const { queued, alreadyQueued } = await enqueueReminders(access, {
+    userIds: parsed.data.userIds,
+    weekStart,
+    teamName: team.name,
+    submitUrl: `${await appOrigin()}/t/${team.slug}/submit`,
+    senderName: user.name ?? user.email,
+  });
+  revalidatePath(`/t/${slug}/dashboard`);
+  if (queued === 0 && alreadyQueued === 0) return { message: "Nobody to remind: they are no longer in the team." };
+  const msg = queued === 1 ? "Reminder queued." : `${queued} reminders queued.`;
+  return { ok: true, message: alreadyQueued ? `${msg} ${alreadyQueued} already had one this week.` : msg };
+}

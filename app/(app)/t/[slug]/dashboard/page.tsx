@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CoachingList, ImproversList, NotSubmittedList } from "@/components/dashboard/dashboard-lists";
+import { shortDate, signed } from "@/components/dashboard/format";
+import { HeadlineTiles } from "@/components/dashboard/headline-tiles";
+import { PillarHeatmap } from "@/components/dashboard/pillar-heatmap";
+import { DistributionChart, PillarTrendChart, TeamTrendChart } from "@/components/dashboard/trend-charts";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { getTeamHeadline, getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
+import { listPendingReminders } from "@/db/queries/dashboard-reminders";
+import { listTeamsForUser } from "@/db/queries/teams";
+import { requireTeamRole } from "@/lib/authz";
+import { coachingList, topImprovers } from "@/lib/team-coaching";
+import { addDays, todayInZone } from "@/lib/dates";
+import { DASHBOARD_RANGES, parseWeeks } from "@/lib/validation/dashboard";
+import { remindAction } from "./actions";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ params, searchParams }: PageProps<"/t/[slug]/dashboard">) {
+  const { slug } = await params;
+  const { access, team, user } = await requireTeamRole(slug, "manager");
+  const weeks = parseWeeks((await searchParams).weeks);
+  const today = todayInZone(team.timeZone);
+  const cal = { today, weekStart: team.weekStart, staleDays: team.staleDays };
+  const [headline, trend, now] = await Promise.all([getTeamHeadline(access, cal), getTeamTrend(access, cal, weeks), getTeamNow(access, cal)]);
+  const [pending, myTeams] = await Promise.all([listPendingReminders(access, headline.thisWeekStart), listTeamsForUser(user.id)]);
+  const multiTeam = myTeams.filter((t) => t.role !== "member").length > 1;
+  const recalibrated = trend.filter((w) => w.recalibration.likely);
+  const notSubmitted = now.members.filter((m) => !m.submittedThisWeek);
+  const base = `/t/${team.slug}`;
+  const from = trend[0]?.weekStart ?? addDays(today, -7 * weeks);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Dashboard</h1>
+          <p className="text-sm text-muted">
+            Weeks start on {["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][team.weekStart - 1]} in{" "}
+            {team.timeZone.replaceAll("_", " ")}. Scores older than {team.staleDays} days don&apos;t count.
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {multiTeam ? (
+            <ButtonLink href="/teams/overview" variant="ghost">
+              Compare your teams
+            </ButtonLink>
+          ) : null}
+          <a href={`${base}/export?from=${from}&to=${today}`} className={buttonClass("secondary")} download>
+            Export CSV
+          </a>
+          <ButtonLink href={`${base}/import`} variant="secondary">
+            Import CSV
+          </ButtonLink>
+        </div>
+      </div>
+
+      {recalibrated.length ? (
+        <Alert tone="warning" title="Likely LinkedIn-wide change">
+          {recalibrated.map((w) => (
+            <span key={w.weekStart} className="block">
+              Week of {shortDate(w.weekStart)}: {w.recalibration.similar} of {w.recalibration.compared} members moved{" "}
+              {w.recalibration.direction === "down" ? "down" : "up"} by a similar amount (median {signed(w.recalibration.medianChange)}). LinkedIn
+              probably recalculated everyone&apos;s SSI; read it as a change of scale, not of the team.
+            </span>
+          ))}
+        </Alert>
+      ) : null}
+
+      <HeadlineTiles h={headline} />
+
+      <nav aria-label="Chart range" className="flex items-center gap-1 text-sm">
+        <span className="mr-2 text-muted">Show</span>
+        {DASHBOARD_RANGES.map((n) => (
+          <Link
+            key={n}
+            href={`${base}/dashboard?weeks=${n}`}
+            aria-current={n === weeks ? "page" : undefined}
+            className={`whitespace-nowrap rounded-md border px-3 py-1.5 no-underline hover:no-underline ${n === weeks ? "border-brand bg-brand-soft font-semibold text-fg" : "border-line text-muted hover:text-fg"}`}
+          >
+            {n} weeks
+          </Link>
+        ))}
+      </nav>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <TeamTrendChart trend={trend} />
+        <PillarTrendChart trend={trend} />
+        <DistributionChart distribution={now.distribution} />
+        <PillarHeatmap members={now.members} slug={team.slug} />
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <ImproversList improvers={topImprovers(now.members)} slug={team.slug} />
+        <CoachingList entries={coachingList(now.members, now.componentMedians)} slug={team.slug} />
+        <NotSubmittedList viewerId={access.userId} members={notSubmitted} pending={pending} today={today} slug={team.slug} remind={remindAction.bind(null, team.slug)} />
+      </div>
+    </div>
+  );
+}

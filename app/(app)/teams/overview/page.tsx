@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { signed, percent } from "@/components/dashboard/format";
+import { Card } from "@/components/ui/card";
+import { getTeamHeadline } from "@/db/queries/dashboard";
+import { listTeamsForUser } from "@/db/queries/teams";
+import { requireTeamRole, requireUser } from "@/lib/authz";
+import { todayInZone } from "@/lib/dates";
+import { hasRole } from "@/lib/team-access";
+
+export const metadata: Metadata = { title: "Teams overview" };
+
+/** Side by side: every team the person manages or owns, each measured in its own time zone and weeks. */
+export default async function TeamsOverviewPage() {
+  const user = await requireUser("/teams/overview");
+  const managed = (await listTeamsForUser(user.id)).filter((t) => hasRole(t.role, "manager"));
+  if (managed.length === 0) notFound();
+  const rows = [];
+  for (const t of managed) {
+    const { access, team } = await requireTeamRole(t.slug, "manager");
+    const h = await getTeamHeadline(access, { today: todayInZone(team.timeZone), weekStart: team.weekStart, staleDays: team.staleDays });
+    rows.push({ slug: team.slug, name: team.name, h });
+  }
+  return (
+    <div className="flex flex-col gap-4">
+      <div>
+        <h1 className="text-2xl font-bold">Teams overview</h1>
+        <p className="text-sm text-muted">The teams you manage, side by side. Each is measured in its own time zone and weeks.</p>
+      </div>
+      <Card flush className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Average SSI, participation and four-week change per team</caption>
+          <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+            <tr>
+              <th scope="col" className="px-4 py-3">Team</th>
+              <th scope="col" className="px-4 py-3 text-right">Average</th>
+              <th scope="col" className="px-4 py-3 text-right">Change (4 wk)</th>
+              <th scope="col" className="px-4 py-3 text-right">Median</th>
+              <th scope="col" className="px-4 py-3 text-right">Submitted this week</th>
+              <th scope="col" className="px-4 py-3 text-right">Stale / never</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ slug, name, h }) => (
+              <tr key={slug} className="border-b border-line last:border-0" data-testid="overview-row" data-team-name={name}>
+                <th scope="row" className="px-4 py-3 text-left font-medium">
+                  <Link href={`/t/${slug}/dashboard`}>{name}</Link>
+                  <span className="block text-xs font-normal text-muted">{h.memberCount} members</span>
+                </th>
+                <td className="px-4 py-3 text-right font-semibold tabular-nums">{h.average === null ? "—" : h.average.toFixed(1)}</td>
+                <td className={`px-4 py-3 text-right tabular-nums ${h.averageChange && h.averageChange > 0 ? "text-up" : h.averageChange && h.averageChange < 0 ? "text-down" : ""}`}>
+                  {signed(h.averageChange)}
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{h.median === null ? "—" : h.median.toFixed(1)}</td>
+                <td className="px-4 py-3 text-right tabular-nums">
+                  {percent(h.submittedThisWeek, h.memberCount)}% <span className="text-xs text-muted">({h.submittedThisWeek}/{h.memberCount})</span>
+                </td>
+                <td className="px-4 py-3 text-right tabular-nums">{h.staleCount} / {h.neverCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </div>
+  );
+}

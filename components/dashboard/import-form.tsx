@@ -1,0 +1,116 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ImportStatus } from "@/db/queries/csv-import";
+
+export type ImportState = {
+  phase?: "preview" | "done";
+  error?: string;
+  fileName?: string;
+  /** The file's text, sent back with the confirmation so nothing is kept on the server in between. */
+  csv?: string;
+  counts?: Record<ImportStatus, number>;
+  rows?: { line: number; email: string; measuredOn: string; total: number | null; status: ImportStatus; errors: string[] }[];
+  hiddenRows?: number;
+};
+
+const STATUS: Record<ImportStatus, { label: string; className: string }> = {
+  insert: { label: "Will insert", className: "border-up/40 bg-ok-soft" },
+  replace: { label: "Will replace", className: "border-warn/40 bg-warn-soft" },
+  unchanged: { label: "Unchanged", className: "border-line bg-raised" },
+  error: { label: "Error", className: "border-danger/40 bg-danger-soft" },
+};
+
+function Counts({ counts }: { counts: Record<ImportStatus, number> }) {
+  return (
+    <ul className="flex flex-wrap gap-2 text-sm" aria-label="Rows by outcome">
+      {(Object.keys(STATUS) as ImportStatus[]).map((s) => (
+        <li key={s} className={`rounded-full border px-3 py-1 ${STATUS[s].className}`} data-testid={`count-${s}`}>
+          {STATUS[s].label}: <span className="font-semibold tabular-nums">{counts[s]}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Upload → preview of every row → confirm. Nothing is written before the confirmation. */
+export function ImportForm({ action, dashboardHref }: { action: (prev: ImportState, fd: FormData) => Promise<ImportState>; dashboardHref: string }) {
+  const [state, formAction] = useActionState(action, {});
+  const writable = state.counts ? state.counts.insert + state.counts.replace : 0;
+  return (
+    <div className="flex flex-col gap-4">
+      <form action={formAction} className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 shadow-sm sm:flex-row sm:items-end sm:p-6">
+        <input type="hidden" name="intent" value="preview" />
+        <div className="flex flex-1 flex-col gap-1">
+          <label htmlFor="import-file" className="text-sm font-medium">CSV file</label>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" className="min-h-10 rounded-md border border-line bg-surface px-3 py-2 text-sm" />
+          <p id="import-file-hint" className="text-xs text-muted">
+            UTF-8, first line: email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg.
+            Up to 50,000 rows.
+          </p>
+        </div>
+        <SubmitButton pendingLabel="Checking…">Preview</SubmitButton>
+      </form>
+
+      {state.error ? <Alert tone="error" title="Nothing was imported">{state.error}</Alert> : null}
+
+      {state.phase === "done" && state.counts ? (
+        <Alert tone="success" title={`Imported ${state.fileName ?? "the file"}`}>
+          <p>
+            {state.counts.insert} added, {state.counts.replace} replaced, {state.counts.unchanged} unchanged
+            {state.counts.error ? `, ${state.counts.error} rows with errors skipped` : ""}. <Link href={dashboardHref}>Back to the dashboard</Link>
+          </p>
+        </Alert>
+      ) : null}
+
+      {state.phase === "preview" && state.counts && state.rows ? (
+        <section aria-labelledby="preview-title" className="flex flex-col gap-3">
+          <h2 id="preview-title" className="text-lg font-semibold">Preview of {state.fileName}</h2>
+          <p className="text-sm text-muted">Nothing has been written yet. Rows with errors are skipped; fix them in the file and preview again.</p>
+          <Counts counts={state.counts} />
+          <div className="max-h-[32rem] overflow-auto rounded-lg border border-line bg-surface">
+            <table className="w-full text-sm">
+              <caption className="sr-only">What each row of the file will do</caption>
+              <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
+                <tr>
+                  <th scope="col" className="px-3 py-2">Line</th>
+                  <th scope="col" className="px-3 py-2">Email</th>
+                  <th scope="col" className="px-3 py-2">Date</th>
+                  <th scope="col" className="px-3 py-2 text-right">SSI</th>
+                  <th scope="col" className="px-3 py-2">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.rows.map((r) => (
+                  <tr key={r.line} className="border-t border-line align-top" data-testid="import-row" data-line={r.line} data-status={r.status}>
+                    <td className="px-3 py-2 tabular-nums">{r.line}</td>
+                    <td className="max-w-56 break-all px-3 py-2">{r.email || "—"}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.measuredOn || "—"}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{r.total === null ? "—" : r.total.toFixed(2)}</td>
+                    <td className="px-3 py-2">
+                      <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
+                      {r.errors.length ? <span className="mt-1 block text-xs">{r.errors.join(" ")}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {state.hiddenRows ? <p className="text-xs text-muted">{state.hiddenRows.toLocaleString("en-US")} more valid rows are not listed; the counts above include them.</p> : null}
+          <form action={formAction} className="flex flex-wrap items-center gap-3">
+            <input type="hidden" name="intent" value="confirm" />
+            <input type="hidden" name="fileName" value={state.fileName ?? ""} />
+            <textarea name="csv" defaultValue={state.csv} hidden readOnly aria-hidden />
+            <SubmitButton disabled={writable === 0} pendingLabel="Importing…">
+              {writable === 0 ? "Nothing to import" : `Import ${writable} ${writable === 1 ? "row" : "rows"}`}
+            </SubmitButton>
+            <Link href={dashboardHref} className="text-sm">Cancel</Link>
+          </form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

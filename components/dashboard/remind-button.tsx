@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+export type RemindState = { ok?: boolean; message?: string };
+type Action = (prev: RemindState, formData: FormData) => Promise<RemindState>;
+
+/**
+ * Queues a reminder email for one member, or for everyone listed ("all"), and says what happened. Once queued
+ * (`done`), it shows `doneLabel` instead of the button; the form stays mounted so its message stays visible.
+ */
+export function RemindButton({
+  action,
+  userIds,
+  label,
+  srLabel,
+  done = false,
+  doneLabel = "Reminder pending",
+  variant = "secondary",
+}: {
+  action: Action;
+  userIds: string[];
+  label: string;
+  srLabel?: string;
+  done?: boolean;
+  doneLabel?: string;
+  variant?: "primary" | "secondary";
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-col items-end gap-1">
+      {userIds.map((id) => (
+        <input key={id} type="hidden" name="userId" value={id} />
+      ))}
+      {done ? (
+        <span className="rounded-full border border-warn/40 bg-warn-soft px-2 py-0.5 text-xs font-semibold">{doneLabel}</span>
+      ) : (
+        <SubmitButton variant={variant} className="min-h-9 px-3 py-1" pendingLabel="Queuing…">
+          {label}
+          {srLabel ? <span className="sr-only"> {srLabel}</span> : null}
+        </SubmitButton>
+      )}
+      <p aria-live="polite" className={`text-xs empty:hidden ${state.ok ? "text-up" : "text-danger"}`}>
+        {state.message}
+      </p>
+    </form>
+  );
+}

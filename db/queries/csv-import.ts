@@ -1,0 +1,182 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { database, queryRows, type Db, type Tx } from "../client";
+import { memberships, snapshots, users } from "../schema";
+import { writeAudit } from "./audit";
+import { csvRecordToInput, type CsvRecord } from "@/lib/csv-snapshots";
+import { round3 } from "@/lib/ssi";
+import type { TeamAccess } from "@/lib/team-access";
+import { snapshotInputSchema, type SnapshotInput } from "@/lib/validation/snapshot";
+
+export type ImportStatus = "insert" | "replace" | "unchanged" | "error";
+
+export type ImportRow = {
+  line: number;
+  email: string;
+  measuredOn: string;
+  total: number | null;
+  status: ImportStatus;
+  errors: string[];
+  userId?: string;
+  input?: SnapshotInput;
+};
+
+export type ImportPreview = { rows: ImportRow[]; counts: Record<ImportStatus, number> };
+
+export const IMPORT_MESSAGES = {
+  noEmail: "No email given.",
+  unknownEmail: "Unknown email: nobody with this address has an account.",
+  notMember: "Not a member of this team.",
+  duplicate: (line: number) => `The same person and date as line ${line}: only the first is imported.`,
+} as const;
+
+const VALUE_FIELDS = ["brand", "people", "insights", "relationships", "total", "industryRank", "networkRank", "industryAvg", "networkAvg"] as const;
+
+const CHUNK = 1000;
+const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+
+/** Validates and classifies every row against the team and the stored snapshots, reading with `db`. */
+async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], today: string): Promise<ImportPreview> {
+  const schema = snapshotInputSchema(today);
+  const rows: ImportRow[] = records.map((r) => {
+    const parsed = schema.safeParse(csvRecordToInput(r));
+    const email = (r.email ?? "").toLowerCase();
+    const errors = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+    if (!email) errors.unshift(IMPORT_MESSAGES.noEmail);
+    return {
+      line: r.line,
+      email,
+      measuredOn: r.measured_on ?? "",
+      total: parsed.success ? parsed.data.total : null,
+      status: errors.length ? "error" : "insert",
+      errors,
+      input: parsed.success ? parsed.data : undefined,
+    };
+  });
+
+  // Who these emails are, and which of them are in this team.
+  const emails = [...new Set(rows.map((r) => r.email).filter(Boolean))];
+  const people = new Map<string, { userId: string; member: boolean }>();
+  for (const part of chunks(emails)) {
+    const found = await db
+      .select({ userId: users.id, email: users.email, teamId: memberships.teamId })
+      .from(users)
+      .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, access.teamId)))
+      .where(inArray(users.email, part));
+    for (const f of found) people.set(f.email, { userId: f.userId, member: f.teamId !== null });
+  }
+
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.email) continue;
+    const p = people.get(r.email);
+    if (!p) r.errors.unshift(IMPORT_MESSAGES.unknownEmail);
+    else if (!p.member) r.errors.unshift(IMPORT_MESSAGES.notMember);
+    else r.userId = p.userId;
+    if (r.input && r.userId) {
+      const key = `${r.userId}|${r.input.measuredOn}`;
+      const first = seen.get(key);
+      if (first !== undefined) r.errors.push(IMPORT_MESSAGES.duplicate(first));
+      else seen.set(key, r.line);
+    }
+    if (r.errors.length) r.status = "error";
+  }
+
+  // What is stored already for the valid rows' person and date: replace when it differs, unchanged when not.
+  const valid = rows.filter((r) => r.status !== "error");
+  for (const part of chunks(valid)) {
+    const pairs = JSON.stringify(part.map((r) => ({ user_id: r.userId, measured_on: r.input!.measuredOn })));
+    const existing = await queryRows<Record<(typeof VALUE_FIELDS)[number], number | null> & { user_id: string; measured_on: string }>(
+      db,
+      sql`select s.user_id, s.measured_on::text as measured_on,
+                 s.brand::float8 as "brand", s.people::float8 as "people", s.insights::float8 as "insights",
+                 s.relationships::float8 as "relationships", s.total::float8 as "total",
+                 s.industry_rank::float8 as "industryRank", s.network_rank::float8 as "networkRank",
+                 s.industry_avg::float8 as "industryAvg", s.network_avg::float8 as "networkAvg"
+          from json_to_recordset(${pairs}::json) as p(user_id text, measured_on date)
+          join snapshots s on s.user_id = p.user_id and s.measured_on = p.measured_on`,
+    );
+    const stored = new Map(existing.map((e) => [`${e.user_id}|${e.measured_on}`, e]));
+    for (const r of part) {
+      const old = stored.get(`${r.userId}|${r.input!.measuredOn}`);
+      if (!old) continue;
+      const same = VALUE_FIELDS.every((f) => {
+        const a = old[f] === null ? null : round3(Number(old[f]));
+        const b = r.input![f] ?? null;
+        return a === (b === null ? null : round3(b));
+      });
+      r.status = same ? "unchanged" : "replace";
+    }
+  }
+
+  const counts: Record<ImportStatus, number> = { insert: 0, replace: 0, unchanged: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  return { rows, counts };
+}
+
+/** What importing these CSV rows into the team would do, row by row; writes nothing. */
+export async function previewSnapshotImport(access: TeamAccess, records: CsvRecord[], today: string): Promise<ImportPreview> {
+  return classify(await database(), access, records, today);
+}
+
+/**
+ * Imports the valid rows in one transaction (re-checked inside it): new dates inserted, differing ones replaced,
+ * identical ones left alone; each row marked as entered by the manager (unless it is their own), each affected
+ * member audited once. Re-importing the same file therefore changes nothing.
+ */
+export async function applySnapshotImport(access: TeamAccess, records: CsvRecord[], today: string): Promise<ImportPreview> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const preview = await classify(tx, access, records, today);
+    const writes = preview.rows.filter((r) => r.status === "insert" || r.status === "replace");
+    for (const part of chunks(writes, 500)) {
+      await tx
+        .insert(snapshots)
+        .values(
+          part.map((r) => ({
+            userId: r.userId!,
+            measuredOn: r.input!.measuredOn,
+            brand: r.input!.brand,
+            people: r.input!.people,
+            insights: r.input!.insights,
+            relationships: r.input!.relationships,
+            total: r.input!.total,
+            industryRank: r.input!.industryRank ?? null,
+            networkRank: r.input!.networkRank ?? null,
+            industryAvg: r.input!.industryAvg ?? null,
+            networkAvg: r.input!.networkAvg ?? null,
+            enteredBy: r.userId === access.userId ? null : access.userId,
+            source: "csv",
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [snapshots.userId, snapshots.measuredOn],
+          set: {
+            brand: sql`excluded.brand`,
+            people: sql`excluded.people`,
+            insights: sql`excluded.insights`,
+            relationships: sql`excluded.relationships`,
+            total: sql`excluded.total`,
+            industryRank: sql`excluded.industry_rank`,
+            networkRank: sql`excluded.network_rank`,
+            industryAvg: sql`excluded.industry_avg`,
+            networkAvg: sql`excluded.network_avg`,
+            enteredBy: sql`excluded.entered_by`,
+            source: sql`excluded.source`,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
+    const perMember = new Map<string, { inserted: number; replaced: number; dates: string[] }>();
+    for (const r of writes) {
+      const m = perMember.get(r.userId!) ?? { inserted: 0, replaced: 0, dates: [] };
+      if (r.status === "insert") m.inserted++;
+      else m.replaced++;
+      if (m.dates.length < 20) m.dates.push(r.input!.measuredOn);
+      perMember.set(r.userId!, m);
+    }
+    for (const [userId, m] of perMember) {
+      await writeAudit(tx, { teamId: access.teamId, actorId: access.userId, subjectId: userId, action: "snapshot.import", details: { source: "csv", ...m } });
+    }
+    return preview;
+  });
+}

@@ -1,0 +1,52 @@
+// LinkedIn recomputes the SSI for everyone from time to time. When that happens most of a team moves the same
+// way by a similar amount in the same few days; a manager should not read it as the team slipping (or surging).
+
+export type RecalibrationRule = {
+  /** Fewest members with a score on both sides of the week before we judge at all. */
+  minMembers: number;
+  /** Share of those members that must move with the median, by a similar amount. */
+  minShare: number;
+  /** The median change must be at least this large (SSI points). */
+  minMedianChange: number;
+  /** "Similar amount": within this many points of the median change, or half of it, whichever is larger. */
+  tolerance: number;
+};
+
+export const RECALIBRATION_RULE: RecalibrationRule = { minMembers: 3, minShare: 0.6, minMedianChange: 3, tolerance: 2 };
+
+export type RecalibrationVerdict = {
+  likely: boolean;
+  direction: "up" | "down" | null;
+  /** Median of the members' changes, rounded to 2 decimals; null when nobody had scores on both sides. */
+  medianChange: number | null;
+  /** Members that moved with the median by a similar amount, and how many were compared. */
+  similar: number;
+  compared: number;
+};
+
+export function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Judges one week: `changes` holds, per member with a score both in the week and shortly before it, their
+ * latest total in the week minus their last total before it. Likely LinkedIn-wide when enough members were
+ * compared, the median moved by at least `minMedianChange`, and at least `minShare` of the members moved the
+ * same way within `tolerance` (or half the median change) of the median.
+ */
+export function detectRecalibration(changes: number[], rule: RecalibrationRule = RECALIBRATION_RULE): RecalibrationVerdict {
+  const median = medianOf(changes);
+  if (median === null) return { likely: false, direction: null, medianChange: null, similar: 0, compared: 0 };
+  const direction = median > 0 ? "up" : median < 0 ? "down" : null;
+  const band = Math.max(rule.tolerance, Math.abs(median) / 2);
+  const similar = changes.filter((c) => Math.sign(c) === Math.sign(median) && Math.abs(c - median) <= band).length;
+  const likely =
+    direction !== null &&
+    changes.length >= rule.minMembers &&
+    Math.abs(median) >= rule.minMedianChange &&
+    similar / changes.length >= rule.minShare;
+  return { likely, direction, medianChange: Math.round(median * 100) / 100, similar, compared: changes.length };
+}
