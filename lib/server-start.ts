@@ -26,4 +26,9 @@ export async function startServer(): Promise<void> {
     // A PostgreSQL that is down at start is not fatal: /api/health says 503 and the next request retries.
     console.error("[db] could not open the database at start-up; will retry on the next request:", err);
   }
+  // Weekly digests and the outbox sender. Off in end-to-end runs (they drive mail explicitly) and on request.
+  if (!process.env.E2E && !process.env.DISABLE_SCHEDULER) {
+    const { startDigestScheduler } = await import("@/lib/digest/scheduler");
+    startDigestScheduler();
+  }
 }

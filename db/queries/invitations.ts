@@ -3,7 +3,9 @@ import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { database } from "../client";
 import { invitations, memberships, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
+import { enqueueEmail } from "./outbox";
 import { normalizeEmail } from "./users";
+import { invitationEmail } from "@/lib/mail/templates";
 import type { TeamAccess } from "@/lib/team-access";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -13,12 +15,14 @@ export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 /**
  * Creates an invitation and returns the secret token for the link (only its hash is stored). With an email,
  * the link works once and only for that person; without one it is a join link for anyone until it expires.
- * A new email invitation replaces (revokes) an older pending one for the same address.
+ * A new email invitation replaces (revokes) an older pending one for the same address. Given the app's origin,
+ * an email invitation is also written to the outbox in the same transaction (the link is origin/invite/token).
  */
 export async function createInvitation(
   access: TeamAccess,
   input: { email: string | null; role: Exclude<Role, "owner">; expiresInDays: number },
-): Promise<{ id: string; token: string; expiresAt: Date }> {
+  opts: { origin?: string } = {},
+): Promise<{ id: string; token: string; expiresAt: Date; emailQueued: boolean }> {
   const db = await database();
   const token = randomBytes(24).toString("base64url");
   const email = input.email ? normalizeEmail(input.email) : null;
@@ -40,7 +44,23 @@ export async function createInvitation(
       action: "invite.create",
       details: { email, role: input.role, kind: email ? "email" : "link", expiresAt: expiresAt.toISOString() },
     });
-    return { id: row!.id, token, expiresAt };
+    let emailQueued = false;
+    if (email && opts.origin) {
+      const [ctx] = await tx
+        .select({ teamName: teams.name, inviterName: users.name })
+        .from(teams)
+        .leftJoin(users, eq(users.id, access.userId))
+        .where(eq(teams.id, access.teamId));
+      const mail = invitationEmail({
+        teamName: ctx?.teamName ?? "your team",
+        inviterName: ctx?.inviterName ?? null,
+        role: input.role,
+        link: `${opts.origin}/invite/${token}`,
+        expiresAt,
+      });
+      emailQueued = await enqueueEmail(tx, { dedupeKey: `invitation:${row!.id}`, kind: "invitation", to: email, ...mail, teamId: access.teamId, userId: null });
+    }
+    return { id: row!.id, token, expiresAt, emailQueued };
   });
 }
 

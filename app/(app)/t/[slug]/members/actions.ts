@@ -8,6 +8,7 @@ import { changeRole, removeMember, transferOwnership } from "@/db/queries/teams"
 import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
+import { kickSender } from "@/lib/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
 
 export type InviteState = {
@@ -32,9 +33,11 @@ export async function inviteAction(slug: string, _prev: InviteState, formData: F
   const parsed = invitationInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const { access } = await requireTeamRole(slug, "manager");
-  const { token } = await createInvitation(access, parsed.data);
+  const base = await origin();
+  const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
+  if (emailQueued) kickSender();
   revalidatePath(`/t/${slug}/members`);
-  return { link: `${await origin()}/invite/${token}`, email: parsed.data.email };
+  return { link: `${base}/invite/${token}`, email: parsed.data.email };
 }
 
 export async function revokeInvitationAction(slug: string, formData: FormData) {

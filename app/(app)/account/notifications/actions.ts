@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { updateNotificationPrefs } from "@/db/queries/notification-prefs";
+import { requireUser } from "@/lib/authz";
+
+export type NotificationsState = { ok?: boolean; message?: string };
+
+/** Saves the signed-in person's email preferences (checkboxes: absent means off). */
+export async function saveNotificationsAction(_prev: NotificationsState, formData: FormData): Promise<NotificationsState> {
+  const prefs = { digestEnabled: formData.get("digest") === "on", remindersEnabled: formData.get("reminders") === "on" };
+  const user = await requireUser("/account/notifications");
+  await updateNotificationPrefs(user.id, prefs);
+  revalidatePath("/account/notifications");
+  return { ok: true, message: "Email preferences saved." };
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import type { NotificationsState } from "@/app/(app)/account/notifications/actions";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+
+function Toggle({ name, label, hint, defaultChecked }: { name: string; label: string; hint: string; defaultChecked: boolean }) {
+  return (
+    <div className="flex items-start gap-3">
+      <input id={`pref-${name}`} name={name} type="checkbox" defaultChecked={defaultChecked} aria-describedby={`pref-${name}-hint`} className="mt-1 size-5 accent-brand" />
+      <div>
+        <label htmlFor={`pref-${name}`} className="font-medium">{label}</label>
+        <p id={`pref-${name}-hint`} className="text-sm text-muted">{hint}</p>
+      </div>
+    </div>
+  );
+}
+
+/** Digest and reminder on/off. */
+export function NotificationsForm({
+  action,
+  defaults,
+}: {
+  action: (prev: NotificationsState, fd: FormData) => Promise<NotificationsState>;
+  defaults: { digestEnabled: boolean; remindersEnabled: boolean };
+}) {
+  const [state, formAction] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-col gap-5">
+      <Toggle
+        name="digest"
+        label="Weekly digest"
+        hint="Once a week per team: your rank and how it moved, the top 5, the team average and where to gain points."
+        defaultChecked={defaults.digestEnabled}
+      />
+      <Toggle
+        name="reminders"
+        label="Weekly reminder"
+        hint="A nudge when you have not recorded your SSI by the end of the week."
+        defaultChecked={defaults.remindersEnabled}
+      />
+      <div aria-live="polite">{state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}</div>
+      <div>
+        <SubmitButton pendingLabel="Saving…">Save preferences</SubmitButton>
+      </div>
+    </form>
+  );
+}

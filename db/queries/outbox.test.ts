@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setupTestDatabase } from "../testing/test-db";
+import { makeTeam, makeUser } from "../testing/factories";
+import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { sql } from "drizzle-orm";
+import { outbox } from "../schema";
+import { createInvitation } from "./invitations";
+import { claimDueMessages, countOutbox, enqueueEmail, getMailTo, listFailedMailForOwner, listMailTo } from "./outbox";
+import { closeTransports, drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/lib/mail/sender";
+
+const t = setupTestDatabase();
+let sink: SmtpSink;
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+afterAll(async () => {
+  closeTransports();
+  await sink.close();
+});
+beforeEach(async () => {
+  await t.db().delete(outbox).where(sql`true`); // each test starts from an empty outbox
+  sink.received.length = 0;
+  sink.refuseNext(0);
+});
+
+let seq = 0;
+async function enqueue(n: number, extra: { teamId?: string } = {}) {
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = `test:${++seq}`;
+    keys.push(k);
+    await enqueueEmail(null, {
+      dedupeKey: k,
+      kind: "digest",
+      to: `Person-${seq}@Example.test`,
+      subject: `Message ${k} — you're #3`,
+      html: `<p>Hello <strong>${k}</strong></p>`,
+      text: `Hello ${k}`,
+      headers: { "List-Unsubscribe": `<https://app.test/api/unsubscribe?token=${k}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      teamId: extra.teamId ?? null,
+    });
+  }
+  return keys;
+}
+
+const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+const arrivedSubjects = () => sink.received.map((m) => m.subject).sort();
+
+describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
+  it("delivers over SMTP: recipient, subject, both parts and the unsubscribe headers arrive", async () => {
+    const [key] = await enqueue(1);
+    const r = await drainOutbox({ transportUrl: sink.url, from: "SSI Leaderboard <digest@ssi.test>", now: at(new Date(), 1000) });
+    expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
+    expect(sink.received).toHaveLength(1);
+    const mail = sink.received[0]!;
+    expect(mail.to).toEqual([`person-${seq}@example.test`]);
+    expect(mail.from).toBe("digest@ssi.test");
+    expect(mail.subject).toBe(`Message ${key} — you're #3`);
+    expect(mail.text.trim()).toBe(`Hello ${key}`);
+    expect(mail.html).toContain(`<strong>${key}</strong>`);
+    expect(mail.headers["list-unsubscribe"]).toBe(`<https://app.test/api/unsubscribe?token=${key}>`);
+    expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
+    const [row] = await listMailTo(`person-${seq}@example.test`);
+    expect(row).toMatchObject({ status: "sent", transport: "smtp", attempts: 1, lastError: null });
+  });
+
+  it("keeps messages for the in-app preview when no SMTP server is configured", async () => {
+    await enqueue(2);
+    const r = await drainOutbox({ transportUrl: null, now: at(new Date(), 1000) });
+    expect(r.sent).toBe(2);
+    const [row] = await listMailTo(`person-${seq}@example.test`);
+    expect(row).toMatchObject({ status: "sent", transport: "preview" });
+    const full = await getMailTo(`person-${seq}@example.test`, row!.id);
+    expect(full?.html).toContain("<strong>");
+    expect(await getMailTo("someone-else@example.test", row!.id)).toBeNull();
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it("retries with backoff while SMTP refuses, then delivers every message exactly once", async () => {
+    const keys = await enqueue(3);
+    sink.refuseNext(4);
+    const t0 = at(new Date(), 1000);
+    expect(await drainOutbox({ transportUrl: sink.url, now: t0 })).toMatchObject({ claimed: 3, sent: 0, retried: 3 });
+    // Not due again until the backoff (30 s) has passed.
+    expect((await drainOutbox({ transportUrl: sink.url, now: at(t0, 29_000) })).claimed).toBe(0);
+    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000) })).toMatchObject({ claimed: 3, sent: 2, retried: 1 });
+    const [refused] = await listMailTo((await pendingRecipient())!);
+    expect(refused).toMatchObject({ status: "pending", attempts: 2 });
+    expect(refused?.lastError).toMatch(/try again later/);
+    // The second backoff is 60 s.
+    expect((await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000 + 59_000) })).claimed).toBe(0);
+    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000 + 61_000) })).toMatchObject({ claimed: 1, sent: 1 });
+    expect(arrivedSubjects()).toEqual(keys.map((k) => `Message ${k} — you're #3`).sort());
+    expect(await countOutbox()).toEqual({ pending: 0, sent: 3, failed: 0 });
+  });
+
+  it(`marks a message failed after ${MAX_ATTEMPTS} refused attempts and shows it to the team's owner`, async () => {
+    const owner = await makeUser();
+    const team = await makeTeam(owner.id);
+    await enqueue(1, { teamId: team.id });
+    sink.refuseNext(1000);
+    let now = at(new Date(), 1000);
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+      await drainOutbox({ transportUrl: sink.url, now });
+      now = at(now, 2 * 60 * 60_000); // past any backoff
+    }
+    expect(await countOutbox()).toEqual({ pending: 0, sent: 0, failed: 1 });
+    const failed = await listFailedMailForOwner(owner.id);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, teamName: team.name });
+    expect(failed[0]!.lastError).toMatch(/try again later/);
+    expect(await listFailedMailForOwner((await makeUser()).id)).toEqual([]);
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it("two senders draining the same outbox at once send nothing twice", async () => {
+    const keys = await enqueue(40);
+    const now = at(new Date(), 1000);
+    const [a, b] = await Promise.all([
+      drainOutbox({ transportUrl: sink.url, now, limit: 40 }),
+      drainOutbox({ transportUrl: sink.url, now, limit: 40 }),
+    ]);
+    expect(a.sent + b.sent).toBe(40);
+    expect(a.claimed + b.claimed).toBe(40);
+    expect(arrivedSubjects()).toEqual(keys.map((k) => `Message ${k} — you're #3`).sort());
+    expect(new Set(sink.received.map((m) => m.subject)).size).toBe(40);
+  });
+
+  it("a sender killed after claiming is taken over once its lease ends, without duplicates", async () => {
+    const keys = await enqueue(8);
+    const t0 = at(new Date(), 1000);
+    // The "killed" sender: claims five messages and never comes back.
+    const abandoned = await claimDueMessages({ limit: 5, now: t0, leaseMs: LEASE_MS });
+    expect(abandoned).toHaveLength(5);
+    // A re-run while the lease holds delivers only the other three.
+    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 1000) })).toMatchObject({ claimed: 3, sent: 3 });
+    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, LEASE_MS - 1000) })).toMatchObject({ claimed: 0 });
+    // After the lease, the re-run completes the run.
+    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, LEASE_MS + 1000) })).toMatchObject({ claimed: 5, sent: 5 });
+    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 2 * LEASE_MS) })).toMatchObject({ claimed: 0 });
+    expect(arrivedSubjects()).toEqual(keys.map((k) => `Message ${k} — you're #3`).sort());
+  });
+
+  it("an email invitation writes its email in the same transaction, with the link to accept it", async () => {
+    const owner = await makeUser({ name: "Mia Manager" });
+    const team = await makeTeam(owner.id, { name: "Acme Sales" });
+    const inv = await createInvitation(team.owner, { email: "Raj@Example.test", role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
+    expect(inv.emailQueued).toBe(true);
+    const link = await createInvitation(team.owner, { email: null, role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
+    expect(link.emailQueued).toBe(false);
+    await drainOutbox({ transportUrl: sink.url, now: at(new Date(), 1000) });
+    expect(sink.received).toHaveLength(1);
+    const mail = sink.received[0]!;
+    expect(mail.to).toEqual(["raj@example.test"]);
+    expect(mail.subject).toBe("Mia Manager invited you to Acme Sales on SSI Leaderboard");
+    expect(mail.text).toContain(`https://ssi.test/invite/${inv.token}`);
+    expect(mail.html).toContain(`href="https://ssi.test/invite/${inv.token}"`);
+  });
+
+  it("enqueueing the same dedupe key twice keeps one message", async () => {
+    const msg = { dedupeKey: "same", kind: "invitation", to: "a@example.test", subject: "s", html: "h", text: "t" };
+    expect(await enqueueEmail(null, msg)).toBe(true);
+    expect(await enqueueEmail(null, { ...msg, subject: "other" })).toBe(false);
+    expect(await listMailTo("a@example.test")).toHaveLength(1);
+  });
+});
+
+async function pendingRecipient() {
+  const rows = await t.db().select({ to: outbox.toEmail, status: outbox.status }).from(outbox);
+  return rows.find((r) => r.status === "pending")?.to;
+}

@@ -1,0 +1,189 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { database, queryRows, type Db, type Tx } from "../client";
+import { memberships, outbox, teams } from "../schema";
+
+export type OutgoingEmail = {
+  /** Idempotency: enqueueing the same key twice keeps the first message (e.g. `digest:<team>:<week>:<user>`). */
+  dedupeKey: string;
+  kind: "digest" | "invitation" | "reminder" | "magic_link" | (string & {});
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+  teamId?: string | null;
+  userId?: string | null;
+};
+
+/**
+ * Writes an email to the outbox. Pass the transaction of the work that caused it, so the email exists exactly
+ * when that work committed. Returns false when a message with the same dedupe key was already there.
+ */
+export async function enqueueEmail(tx: Db | Tx | null, msg: OutgoingEmail): Promise<boolean> {
+  return (await enqueueEmails(tx ?? (await database()), [msg])) > 0;
+}
+
+/** Many emails in one statement per chunk (a digest run enqueues one per recipient); returns how many were new. */
+export async function enqueueEmails(tx: Db | Tx, msgs: OutgoingEmail[]): Promise<number> {
+  let inserted = 0;
+  for (let i = 0; i < msgs.length; i += 500) {
+    const chunk = msgs.slice(i, i + 500);
+    const rows = await tx
+      .insert(outbox)
+      .values(
+        chunk.map((msg) => ({
+          dedupeKey: msg.dedupeKey,
+          kind: msg.kind,
+          toEmail: msg.to.toLowerCase(),
+          subject: msg.subject,
+          html: msg.html,
+          text: msg.text,
+          headers: msg.headers ?? {},
+          teamId: msg.teamId ?? null,
+          userId: msg.userId ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: outbox.dedupeKey })
+      .returning({ id: outbox.id });
+    inserted += rows.length;
+  }
+  return inserted;
+}
+
+export type ClaimedMessage = {
+  id: number;
+  kind: string;
+  toEmail: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  attempts: number;
+};
+
+/**
+ * Claims up to `limit` due messages for one sender: pending, due, and not held by another sender's lease (a
+ * lease that ran out means that sender died; its messages are taken over). One statement, FOR UPDATE SKIP
+ * LOCKED, so concurrent senders never claim the same row. Counts the claim as an attempt, so a message that
+ * keeps crashing its sender still ends up failed.
+ */
+export async function claimDueMessages(opts: { limit: number; now: Date; leaseMs: number }): Promise<ClaimedMessage[]> {
+  const db = await database();
+  const until = new Date(opts.now.getTime() + opts.leaseMs);
+  const rows = await queryRows<{
+    id: number;
+    kind: string;
+    to_email: string;
+    subject: string;
+    html: string;
+    text: string;
+    headers: Record<string, string> | string;
+    attempts: number;
+  }>(
+    db,
+    sql`
+    with due as (
+      select id from outbox
+      where status = 'pending' and next_attempt_at <= ${opts.now.toISOString()}::timestamptz
+        and (locked_until is null or locked_until <= ${opts.now.toISOString()}::timestamptz)
+      order by case kind when 'magic_link' then 0 when 'invitation' then 1 else 2 end, next_attempt_at, id
+      limit ${opts.limit}
+      for update skip locked
+    )
+    update outbox o set locked_until = ${until.toISOString()}::timestamptz, attempts = o.attempts + 1
+    from due where o.id = due.id
+    returning o.id::float8 as id, o.kind, o.to_email, o.subject, o.html, o.text, o.headers, o.attempts`,
+  );
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    toEmail: r.to_email,
+    subject: r.subject,
+    html: r.html,
+    text: r.text,
+    headers: typeof r.headers === "string" ? (JSON.parse(r.headers) as Record<string, string>) : r.headers,
+    attempts: r.attempts,
+  }));
+}
+
+/** Marks a claimed message delivered. Its own statement, run right after the SMTP server accepted it. */
+export async function markSent(id: number, transport: "smtp" | "preview", now: Date): Promise<void> {
+  const db = await database();
+  await db
+    .update(outbox)
+    .set({ status: "sent", transport, sentAt: now, lockedUntil: null, lastError: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
+}
+
+/** Records a failed attempt: retried at `retryAt`, or failed for good when `retryAt` is null. */
+export async function markAttemptFailed(id: number, error: string, retryAt: Date | null): Promise<void> {
+  const db = await database();
+  await db
+    .update(outbox)
+    .set(
+      retryAt
+        ? { lastError: error.slice(0, 2000), nextAttemptAt: retryAt, lockedUntil: null }
+        : { lastError: error.slice(0, 2000), status: "failed", lockedUntil: null },
+    )
+    .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
+}
+
+const listFields = {
+  id: outbox.id,
+  kind: outbox.kind,
+  toEmail: outbox.toEmail,
+  subject: outbox.subject,
+  status: outbox.status,
+  attempts: outbox.attempts,
+  transport: outbox.transport,
+  lastError: outbox.lastError,
+  createdAt: outbox.createdAt,
+  sentAt: outbox.sentAt,
+};
+
+/** The messages addressed to this email, newest first (the in-app mail preview). */
+export async function listMailTo(email: string, limit = 50) {
+  const db = await database();
+  return db
+    .select(listFields)
+    .from(outbox)
+    .where(eq(outbox.toEmail, email.toLowerCase()))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(limit);
+}
+
+/** One message with its body, only when it is addressed to this email; null otherwise. */
+export async function getMailTo(email: string, id: number) {
+  const db = await database();
+  const [row] = await db
+    .select({ ...listFields, html: outbox.html, text: outbox.text, headers: outbox.headers })
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.toEmail, email.toLowerCase())))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Messages that failed for good in the teams this person owns, newest first. */
+export async function listFailedMailForOwner(userId: string, limit = 50) {
+  const db = await database();
+  return db
+    .select({ ...listFields, teamName: teams.name })
+    .from(outbox)
+    .innerJoin(memberships, and(eq(memberships.teamId, outbox.teamId), eq(memberships.userId, userId), eq(memberships.role, "owner")))
+    .innerJoin(teams, eq(teams.id, outbox.teamId))
+    .where(eq(outbox.status, "failed"))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(limit);
+}
+
+/** Counts by status (tests, the CLI and the benchmark report these). */
+export async function countOutbox(): Promise<Record<"pending" | "sent" | "failed", number>> {
+  const db = await database();
+  const rows = await queryRows<{ status: "pending" | "sent" | "failed"; n: number }>(
+    db,
+    sql`select status, count(*)::int as n from outbox group by status`,
+  );
+  const out = { pending: 0, sent: 0, failed: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}

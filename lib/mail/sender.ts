@@ -1,0 +1,139 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "@/db/queries/outbox";
+import { env } from "@/lib/env";
+
+/** After this many attempts a message is marked failed, with the last error kept for the team's owners. */
+export const MAX_ATTEMPTS = 8;
+/** How long a claim holds a message; a sender that died is taken over after this. Longer than any SMTP timeout. */
+export const LEASE_MS = 5 * 60_000;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 60 * 60_000;
+
+/** Wait before the next attempt after `attempts` failed ones: 30 s, 1 min, 2 min, … capped at an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export type DrainOptions = {
+  /** Most messages to handle in this run. */
+  limit?: number;
+  /** The clock (tests move it forward instead of sleeping). */
+  now?: Date;
+  /** SMTP URL; defaults to SMTP_URL. `null` forces the preview transport. */
+  transportUrl?: string | null;
+  from?: string;
+  /** Messages sent in parallel (over a pooled connection). */
+  concurrency?: number;
+};
+
+export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
+
+const g = globalThis as unknown as { __ssiTransports?: Map<string, Transporter> };
+
+function transportFor(url: string, pooled: boolean, maxConnections = 4): Transporter {
+  g.__ssiTransports ??= new Map();
+  const key = `${pooled ? `pool-${maxConnections}` : "single"} ${url}`;
+  let t = g.__ssiTransports.get(key);
+  if (!t) {
+    t = nodemailer.createTransport(pooled ? ({ url, pool: true, maxConnections } as never) : url, {});
+    g.__ssiTransports.set(key, t);
+  }
+  return t;
+}
+
+/** Closes cached SMTP connections (tests and scripts, before exiting). */
+export function closeTransports() {
+  for (const t of g.__ssiTransports?.values() ?? []) t.close();
+  g.__ssiTransports?.clear();
+}
+
+function messageIdDomain(from: string) {
+  return /@([^>\s]+)/.exec(from)?.[1] ?? "localhost";
+}
+
+/**
+ * Delivers due outbox messages: claims a batch (FOR UPDATE SKIP LOCKED with a lease), sends each over SMTP, and
+ * marks it sent in its own statement right after the server accepted it. Without SMTP the message is marked
+ * sent with the "preview" transport and stays readable in the app's mail preview. A failure is retried with
+ * exponential backoff, and after MAX_ATTEMPTS the message is failed with the last error.
+ */
+export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult> {
+  const now = opts.now ?? new Date();
+  const url = opts.transportUrl === undefined ? (env().SMTP_URL ?? null) : opts.transportUrl;
+  const from = opts.from ?? env().MAIL_FROM;
+  const limit = opts.limit ?? 100;
+  const concurrency = Math.max(1, opts.concurrency ?? 1);
+  const claimed = await claimDueMessages({ limit, now, leaseMs: LEASE_MS });
+  const result: DrainResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+  const transport = url ? transportFor(url, concurrency > 1, concurrency) : null;
+
+  const deliver = async (m: ClaimedMessage) => {
+    if (!transport) {
+      await markSent(m.id, "preview", now);
+      result.sent++;
+      return;
+    }
+    try {
+      await transport.sendMail({
+        from,
+        to: m.toEmail,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        headers: m.headers,
+        // Stable per outbox row: should a retry ever repeat a delivery, mail systems can recognise the copy.
+        messageId: `<outbox-${m.id}@${messageIdDomain(from)}>`,
+      });
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      const retryAt = m.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + backoffMs(m.attempts));
+      await markAttemptFailed(m.id, error, retryAt);
+      if (retryAt) result.retried++;
+      else result.failed++;
+      return;
+    }
+    await markSent(m.id, "smtp", now);
+    result.sent++;
+  };
+
+  let next = 0;
+  const worker = async () => {
+    while (next < claimed.length) await deliver(claimed[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  return result;
+}
+
+/** Drains until nothing due is left (or `maxRounds` batches), summing the counts. */
+export async function drainAll(opts: DrainOptions & { maxRounds?: number } = {}): Promise<DrainResult> {
+  const total: DrainResult = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  for (let i = 0; i < (opts.maxRounds ?? 50); i++) {
+    const r = await drainOutbox(opts);
+    total.claimed += r.claimed;
+    total.sent += r.sent;
+    total.retried += r.retried;
+    total.failed += r.failed;
+    if (r.claimed < (opts.limit ?? 100)) break;
+  }
+  return total;
+}
+
+let kicking: Promise<unknown> | null = null;
+let again = false;
+
+/** Starts a drain in the background (after enqueueing an invitation or sign-in link); errors are only logged. */
+export function kickSender(): void {
+  if (kicking) {
+    again = true; // a message enqueued during a drain may have missed its claim: run once more afterwards
+    return;
+  }
+  kicking = drainAll({ limit: 50, maxRounds: 4 })
+    .catch((err) => console.error("[mail] sending failed:", err))
+    .finally(() => {
+      kicking = null;
+      if (again) {
+        again = false;
+        kickSender();
+      }
+    });
+}
