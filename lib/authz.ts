@@ -11,7 +11,11 @@ export const currentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return getUserById(id);
+  const user = await getUserById(id);
+  // A password change bumps the version: tokens issued before it no longer count as signed in.
+  const sv = (session as { sv?: number }).sv ?? 0;
+  if (!user || sv !== user.sessionVersion) return null;
+  return user;
 });
 
 /** The signed-in person, or a redirect to sign-in (coming back here afterwards when a path is given). */

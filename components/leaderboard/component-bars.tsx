@@ -76,13 +76,14 @@ export function ComponentBars({
           <div
             key={c}
             title={`${COMPONENT_LABELS[c].linkedIn}: ${text} of ${COMPONENT_MAX}`}
-            className="min-w-0"
+            className="grid min-w-0 grid-cols-[1fr_auto] items-baseline gap-x-2 text-xs"
           >
-            <div className="flex items-baseline justify-between gap-2 text-xs">
-              <dt className={strong ? "font-semibold text-fg" : "text-muted"}>{COMPONENT_LABELS[c].short}</dt>
-              <dd className={`tabular-nums ${strong ? "font-semibold text-fg" : "text-fg"}`}>{text}</dd>
-            </div>
-            <Track component={c} value={components[c]} className={`mt-1 ${strong ? "h-2.5" : ""}`} />
+            <dt className={strong ? "font-semibold text-fg" : "text-muted"}>{COMPONENT_LABELS[c].short}</dt>
+            <dd className={`tabular-nums ${strong ? "font-semibold text-fg" : "text-fg"}`}>{text}</dd>
+            {/* Only dt/dd may sit in a dl's group: the bar is a second, decorative dd. */}
+            <dd className="col-span-2" aria-hidden="true">
+              <Track component={c} value={components[c]} className={`mt-1 ${strong ? "h-2.5" : ""}`} />
+            </dd>
           </div>
         );
       })}

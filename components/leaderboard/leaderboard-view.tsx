@@ -6,7 +6,7 @@ import { EmptyBoard } from "./empty-board";
 import { formatDate, rankByLabel, tiedRanks } from "./format";
 import { RankedCards } from "./ranked-cards";
 import { RankedTable } from "./ranked-table";
-import { NeverList, StaleList } from "./unranked-lists";
+import { HiddenList, NeverList, StaleList } from "./unranked-lists";
 
 /** Where "Back to today" goes: the same board without a date, keeping the ranking choice. */
 function todayHref(teamSlug: string, by: Leaderboard["by"]): string {
@@ -27,7 +27,9 @@ export function LeaderboardView({
   const ranked = board.entries.filter((e) => e.status === "ranked");
   const stale = board.entries.filter((e) => e.status === "stale");
   const never = board.entries.filter((e) => e.status === "never");
-  const nobodyScored = ranked.length === 0 && stale.length === 0;
+  const hiddenByComponent = board.entries.filter((e) => e.status === "hidden");
+  const someoneHides = board.entries.some((e) => e.hidden);
+  const nobodyScored = ranked.length === 0 && stale.length === 0 && hiddenByComponent.length === 0;
   const tied = tiedRanks(ranked);
   const historical = board.asOf !== board.today;
 
@@ -75,7 +77,7 @@ export function LeaderboardView({
                 <RankedCards entries={ranked} by={board.by} tied={tied} />
               </div>
             </section>
-          ) : (
+          ) : hiddenByComponent.length > 0 ? null : (
             <p
               role="status"
               className="rounded-lg border border-line bg-surface px-4 py-6 text-center text-muted"
@@ -86,6 +88,17 @@ export function LeaderboardView({
           )}
         </>
       )}
+
+      {hiddenByComponent.length > 0 ? (
+        <HiddenList entries={hiddenByComponent} componentLabel={rankByLabel(board.by)} />
+      ) : null}
+      {someoneHides ? (
+        <p className="text-xs text-muted" data-testid="privacy-note">
+          🔒 Some people show teammates only their total SSI; managers and owners still see their four components.
+          Ranked by a component, they are listed separately instead of ranked. Change yours in{" "}
+          <a href="/account#privacy">your account</a>.
+        </p>
+      ) : null}
 
       {stale.length > 0 || never.length > 0 ? (
         <div

@@ -6,6 +6,7 @@ import { RankChange, ScoreChange } from "./change";
 import { ComponentBars } from "./component-bars";
 import { formatScore, rankedValueText } from "./format";
 import { RankCell, YouBadge } from "./rank-cell";
+import { HiddenNote } from "./hidden-note";
 
 /** The ranked members as a list of cards (phone and small tablet). Items carry data-testid="board-card". */
 export function RankedCards({ entries, by, tied }: { entries: BoardEntry[]; by: RankBy; tied: Set<number> }) {
@@ -34,7 +35,11 @@ export function RankedCards({ entries, by, tied }: { entries: BoardEntry[]; by: 
               <span className="block text-xs text-muted">{byTotal ? "SSI" : COMPONENT_LABELS[by].short}</span>
             </p>
           </div>
-          {e.components ? (
+          {e.hidden ? (
+            <p className="mt-3 text-xs text-muted">
+              <HiddenNote name={e.name} />
+            </p>
+          ) : e.components ? (
             <div className="mt-3">
               <ComponentBars components={e.components} highlight={byTotal ? undefined : by} />
             </div>

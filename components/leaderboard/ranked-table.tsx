@@ -5,6 +5,7 @@ import { COMPONENT_LABELS, COMPONENTS, type Component } from "@/lib/ssi";
 import { RankChange, ScoreChange } from "./change";
 import { ComponentBar } from "./component-bars";
 import { formatDate, formatScore, rankByLabel } from "./format";
+import { HiddenNote } from "./hidden-note";
 import { RankCell, YouBadge } from "./rank-cell";
 
 const th = "px-2.5 py-2.5 text-left align-bottom text-xs font-semibold text-muted";
@@ -114,19 +115,25 @@ export function RankedTable({
             >
               {e.total == null ? "—" : formatScore(e.total, 1)}
             </td>
-            {COMPONENTS.map((c) => (
-              <td
-                key={c}
-                className={`${td} ${c === by && !e.isViewer ? "bg-brand-soft/50" : ""}`}
-                data-col={c}
-              >
-                {e.components ? (
-                  <ComponentBar component={c} value={e.components[c]} showValue={c === by} />
-                ) : (
-                  "—"
-                )}
+            {e.hidden ? (
+              <td colSpan={COMPONENTS.length} className={`${td} text-center text-xs text-muted`} data-col="hidden">
+                <HiddenNote name={e.name} />
               </td>
-            ))}
+            ) : (
+              COMPONENTS.map((c) => (
+                <td
+                  key={c}
+                  className={`${td} ${c === by && !e.isViewer ? "bg-brand-soft/50" : ""}`}
+                  data-col={c}
+                >
+                  {e.components ? (
+                    <ComponentBar component={c} value={e.components[c]} showValue={c === by} />
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              ))
+            )}
             <td className={`${td} text-right`} data-col="rank-change">
               <RankChange change={e.rankChange} />
             </td>

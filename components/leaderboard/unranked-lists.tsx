@@ -149,3 +149,29 @@ function initials(name: string): string {
   const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "";
   return (first + last).toUpperCase();
 }
+
+/**
+ * Ranked by a component: members with a fresh score who hide their breakdown from teammates. Ranking them would
+ * reveal the hidden value through their place, so they are listed with their total only.
+ */
+export function HiddenList({ entries, componentLabel }: { entries: BoardEntry[]; componentLabel: string }) {
+  return (
+    <Section
+      id="board-hidden"
+      title={`Not ranked by ${componentLabel}`}
+      badge={`${entries.length} hidden`}
+      tone="plain"
+      intro="These people show teammates only their total SSI, so they are left out of a ranking by one component. Managers see everyone."
+    >
+      {entries.map((e) => (
+        <li key={e.userId} data-testid="board-hidden" data-user-name={e.name} className={row(false)}>
+          <p className="min-w-0 flex-1 truncate font-medium">{e.name}</p>
+          <p className="shrink-0 text-right leading-tight">
+            <span className="block font-semibold tabular-nums">{e.total == null ? "—" : formatScore(e.total, 1)}</span>
+            <span className="block text-xs text-muted">total SSI</span>
+          </p>
+        </li>
+      ))}
+    </Section>
+  );
+}

@@ -93,7 +93,7 @@ describe(`leaderboard SQL vs lib/ranking.ts on ${process.env.DATABASE_URL ? "Pos
             expected.never.map((e) => e.userId).sort(),
           );
           // Listed in order: ranked by rank, then stale (most recent first), then never.
-          const order = { ranked: 0, stale: 1, never: 2 };
+          const order = { ranked: 0, hidden: 1, stale: 2, never: 3 };
           const keys = actual.entries.map((e) => [order[e.status], e.rank ?? 0, e.daysAgo ?? 0] as const);
           const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
           expect(keys, where).toEqual(sorted);

@@ -5,7 +5,11 @@ import type { RankBy } from "@/lib/ranking";
 export type BoardEntry = {
   userId: string;
   name: string;
-  status: "ranked" | "stale" | "never";
+  /**
+   * "hidden": a fresh score, but the board is ranked by a component this person hides from the viewer, so they
+   * are not placed in that ranking (only ever for a teammate, never for managers or the person themself).
+   */
+  status: "ranked" | "hidden" | "stale" | "never";
   /** Competition rank (1, 2, 2, 4) among ranked members; null for stale and never. */
   rank: number | null;
   /** Ranked only: places moved since the same point one week earlier (positive = up), or "new". */
@@ -20,6 +24,8 @@ export type BoardEntry = {
   /** Calendar days between measuredOn and asOf. */
   daysAgo: number | null;
   isViewer: boolean;
+  /** The person hides their component breakdown from this viewer: `components` is null (and `value` too when ranking by a component). */
+  hidden: boolean;
 };
 
 export type Leaderboard = {
@@ -32,7 +38,7 @@ export type Leaderboard = {
   entries: BoardEntry[];
   rankedCount: number;
   memberCount: number;
-  /** Of the ranked members' totals; null when nobody is ranked. */
+  /** Of the totals of members with a fresh score (ranked, or "hidden" in a by-component view); null when none. */
   average: number | null;
   median: number | null;
   viewer: { rank: number | null; status: BoardEntry["status"] } | null;

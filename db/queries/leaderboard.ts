@@ -4,7 +4,7 @@ import type { BoardEntry, Leaderboard } from "./leaderboard-types";
 import { addDays } from "@/lib/dates";
 import type { RankBy } from "@/lib/ranking";
 import { round3 } from "@/lib/ssi";
-import type { TeamAccess } from "@/lib/team-access";
+import { hasRole, type TeamAccess } from "@/lib/team-access";
 
 export type { BoardEntry, Leaderboard } from "./leaderboard-types";
 
@@ -23,11 +23,17 @@ type Row = {
   rank: number | null;
   prev_rank: number | null;
   prev_total: number | null;
+  hidden: boolean;
+  fresh: boolean;
 };
 
 const RANK_COLUMNS: Record<RankBy, string> = { total: "total", brand: "brand", people: "people", insights: "insights", relationships: "relationships" };
 
 /**
+ * Privacy: a member who set "hide my components" shows teammates only their total. Managers, owners and the
+ * person themself still see the four components. When the board is ranked by a component, such a member is
+ * not ranked for a teammate (their place would reveal the value): they are listed as "hidden" instead.
+ *
  * The team's board at `asOf`: every member's latest snapshot at or before that date (one index descent per
  * member via the (user_id, measured_on) key), ranked with rank() among members whose snapshot is within the
  * staleness window, plus the same ranking one week earlier for the rank change. All in one SQL statement.
@@ -39,16 +45,22 @@ export async function getTeamLeaderboard(
   const db = await database();
   const col = sql.raw(RANK_COLUMNS[opts.by]);
   const weekAgo = addDays(opts.asOf, -7);
+  const seesAll = hasRole(access.role, "manager");
+  const byComponent = opts.by !== "total";
   const rows = await queryRows<Row>(
     db,
     sql`
     with members as (
-      select m.user_id, u.name, u.email from memberships m join users u on u.id = m.user_id
+      select m.user_id, u.name, u.email,
+             (u.hide_components and not ${seesAll}::boolean and m.user_id <> ${access.userId}) as hidden
+      from memberships m join users u on u.id = m.user_id
       where m.team_id = ${access.teamId}
     ),
     cur as (
       select mb.user_id, s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships, s.${col} as value,
-             (s.measured_on is not null and ${opts.asOf}::date - s.measured_on <= ${opts.staleDays}) as fresh
+             (s.measured_on is not null and ${opts.asOf}::date - s.measured_on <= ${opts.staleDays}) as fresh,
+             (s.measured_on is not null and ${opts.asOf}::date - s.measured_on <= ${opts.staleDays}
+              and not (mb.hidden and ${byComponent}::boolean)) as rankable
       from members mb
       left join lateral (
         select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= ${opts.asOf}::date
@@ -57,7 +69,8 @@ export async function getTeamLeaderboard(
     ),
     prev as (
       select mb.user_id, s.total, s.${col} as value,
-             (s.measured_on is not null and ${weekAgo}::date - s.measured_on <= ${opts.staleDays}) as fresh
+             (s.measured_on is not null and ${weekAgo}::date - s.measured_on <= ${opts.staleDays}
+              and not (mb.hidden and ${byComponent}::boolean)) as rankable
       from members mb
       left join lateral (
         select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= ${weekAgo}::date
@@ -65,17 +78,18 @@ export async function getTeamLeaderboard(
       ) s on true
     ),
     cur_ranked as (
-      select *, case when fresh then rank() over (partition by fresh order by value desc) end as rank from cur
+      select *, case when rankable then rank() over (partition by rankable order by value desc) end as rank from cur
     ),
     prev_ranked as (
-      select *, case when fresh then rank() over (partition by fresh order by value desc) end as rank from prev
+      select *, case when rankable then rank() over (partition by rankable order by value desc) end as rank from prev
     )
     select mb.user_id, mb.name, mb.email,
            c.measured_on::text as measured_on,
            (${opts.asOf}::date - c.measured_on)::int as days_ago,
            c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
            c.insights::float8 as insights, c.relationships::float8 as relationships, c.value::float8 as value,
-           c.rank::int as rank, p.rank::int as prev_rank, p.total::float8 as prev_total
+           c.rank::int as rank, p.rank::int as prev_rank, p.total::float8 as prev_total,
+           mb.hidden, c.fresh
     from members mb
     join cur_ranked c on c.user_id = mb.user_id
     join prev_ranked p on p.user_id = mb.user_id
@@ -83,33 +97,38 @@ export async function getTeamLeaderboard(
   );
 
   const entries: BoardEntry[] = rows.map((r) => {
-    const status: BoardEntry["status"] = r.rank !== null ? "ranked" : r.measured_on ? "stale" : "never";
+    const status: BoardEntry["status"] =
+      r.rank !== null ? "ranked" : r.fresh ? "hidden" : r.measured_on ? "stale" : "never";
+    // The hidden values never leave this function for a viewer who may not see them.
+    const hideValues = r.hidden;
     return {
       userId: r.user_id,
       name: r.name?.trim() || r.email,
       status,
       rank: r.rank,
       rankChange: r.rank === null ? null : r.prev_rank === null ? "new" : r.prev_rank - r.rank,
-      value: r.value,
+      value: hideValues && byComponent ? null : r.value,
       total: r.total,
       components:
-        r.measured_on === null
+        r.measured_on === null || hideValues
           ? null
           : { brand: r.brand!, people: r.people!, insights: r.insights!, relationships: r.relationships! },
       totalChange: r.total !== null && r.prev_total !== null ? round3(r.total - r.prev_total) : null,
       measuredOn: r.measured_on,
       daysAgo: r.days_ago,
       isViewer: r.user_id === access.userId,
+      hidden: r.hidden,
     };
   });
-  const rankedTotals = entries.filter((e) => e.status === "ranked").map((e) => e.total!);
+  // Members with a fresh score, whether ranked in this view or not ranked because their breakdown is hidden.
+  const freshTotals = entries.filter((e) => e.status === "ranked" || e.status === "hidden").map((e) => e.total!);
   const viewer = entries.find((e) => e.isViewer);
   return {
     entries,
-    rankedCount: rankedTotals.length,
+    rankedCount: entries.filter((e) => e.status === "ranked").length,
     memberCount: entries.length,
-    average: rankedTotals.length ? round3(rankedTotals.reduce((a, b) => a + b, 0) / rankedTotals.length) : null,
-    median: median(rankedTotals),
+    average: freshTotals.length ? round3(freshTotals.reduce((a, b) => a + b, 0) / freshTotals.length) : null,
+    median: median(freshTotals),
     viewer: viewer ? { rank: viewer.rank, status: viewer.status } : null,
   };
 }

@@ -9,6 +9,7 @@ import { database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getUserCredentials } from "@/db/queries/users";
 import { env, features } from "@/lib/env";
+import { sendVerificationRequest } from "@/lib/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
 import { signInInput } from "@/lib/validation/auth";
 import { authConfig } from "./config";
@@ -52,11 +53,11 @@ function providers() {
         // verifyPassword hashes even when the user does not exist: same time either way.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !ok) throw new InvalidCredentials();
-        return { id: user.id, name: user.name, email: user.email };
+        return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
   ];
-  if (on.magicLink) list.push(Nodemailer({ server: e.SMTP_URL, from: e.MAIL_FROM }));
+  if (on.magicLink) list.push(Nodemailer({ server: e.SMTP_URL, from: e.MAIL_FROM, sendVerificationRequest }));
   if (on.linkedin) list.push(LinkedIn({ clientId: e.AUTH_LINKEDIN_ID, clientSecret: e.AUTH_LINKEDIN_SECRET }));
   return list;
 }

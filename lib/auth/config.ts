@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** The app's signed-in areas; a signed-out visitor there is sent to sign in. Unknown paths stay 404s. */
-const APP_PREFIXES = ["/teams", "/t", "/account", "/new-team"];
+const APP_PREFIXES = ["/teams", "/t", "/account", "/new-team", "/me", "/mail"];
 
 export function isAppPath(pathname: string): boolean {
   return APP_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -25,12 +25,15 @@ export const authConfig = {
       return Response.redirect(url);
     },
     jwt({ token, user }) {
-      // Keep the token minimal: roles and names are read from the database on every request.
+      // Keep the token minimal: roles and names are read from the database on every request. `sv` is the
+      // person's session version at sign-in; lib/authz.ts treats a token with an older one as signed out.
       const sub = user?.id ?? token.sub;
-      return { sub, iat: token.iat, exp: token.exp, jti: token.jti };
+      const sv = user ? ((user as { sessionVersion?: number }).sessionVersion ?? 0) : (token.sv as number | undefined);
+      return { sub, sv, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     session({ session, token }) {
       if (token.sub) session.user = { ...session.user, id: token.sub };
+      (session as { sv?: number }).sv = typeof token.sv === "number" ? token.sv : 0;
       return session;
     },
   },

@@ -31,6 +31,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
       <p className="mb-6 text-sm text-muted">See where your team stands on LinkedIn&apos;s Social Selling Index.</p>
       <div className="flex flex-col gap-4">
         {params.signedOut ? <Alert tone="success">You are signed out.</Alert> : null}
+        {params.deleted ? <Alert tone="success">Your account and all your scores were deleted.</Alert> : null}
         {params.check === "email" ? <Alert tone="success">Check your inbox: we sent you a sign-in link.</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
         <SignInForm callbackUrl={callbackUrl} />

@@ -1,0 +1,83 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import type { AccountFormState } from "@/components/account/account-form-state";
+import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
+import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { requireUser } from "@/lib/authz";
+import { formValues } from "@/lib/form-data";
+import { hashPassword, verifyPassword } from "@/lib/password";
+import { passwordChangeInput, profileInput, tokenNameInput } from "@/lib/validation/account";
+
+const flat = (err: z.ZodError) => z.flattenError(err).fieldErrors as Record<string, string[]>;
+
+export async function updateProfileAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const values = formValues(formData);
+  const parsed = profileInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: flat(parsed.error), values };
+  const user = await requireUser("/account");
+  const r = await updateProfile(user.id, parsed.data);
+  if (!r.ok) return { fieldErrors: { [r.field]: [r.error] }, values };
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Profile saved." };
+}
+
+/** Changes the password and signs out every other session (the session version goes up); this one signs in anew. */
+export async function changePasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const values = formValues(formData);
+  const parsed = passwordChangeInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: flat(parsed.error) };
+  const user = await requireUser("/account");
+  const ok = await verifyPassword(parsed.data.currentPassword, await getPasswordHash(user.id));
+  if (!ok) return { fieldErrors: { currentPassword: ["That is not your current password."] } };
+  await changePassword(user.id, await hashPassword(parsed.data.newPassword));
+  // A fresh token with the new session version keeps this browser signed in.
+  await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirect: false });
+  return { ok: true, message: "Password changed. You were signed out everywhere else." };
+}
+
+export async function setPrivacyAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const hide = formData.get("hideComponents") === "on";
+  const user = await requireUser("/account");
+  await setHideComponents(user.id, hide);
+  revalidatePath("/", "layout");
+  return {
+    ok: true,
+    message: hide
+      ? "Saved: teammates now see only your total SSI. Managers and owners still see your four components."
+      : "Saved: teammates see your total and your four components.",
+  };
+}
+
+export async function createTokenAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const values = formValues(formData);
+  const parsed = tokenNameInput.safeParse(values);
+  if (!parsed.success) return { fieldErrors: flat(parsed.error), values };
+  const user = await requireUser("/account");
+  const { token } = await createApiToken(user.id, parsed.data.name);
+  revalidatePath("/account");
+  return { ok: true, message: `Token “${parsed.data.name}” created. Copy it now: it is not shown again.`, secret: token };
+}
+
+export async function revokeTokenAction(tokenId: string): Promise<void> {
+  const user = await requireUser("/account");
+  await revokeApiToken(user.id, tokenId);
+  revalidatePath("/account");
+}
+
+export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const user = await requireUser("/account");
+  if (String(formData.get("confirmEmail") ?? "").trim().toLowerCase() !== user.email) {
+    return { fieldErrors: { confirmEmail: [`Type your email address, ${user.email}, to confirm.`] } };
+  }
+  const r = await deleteAccount(user.id);
+  if (!r.ok) {
+    return {
+      message: `You are the only owner of ${r.soleOwnerOf.map((t) => t.name).join(", ")}. Make someone else owner or delete ${r.soleOwnerOf.length === 1 ? "that team" : "those teams"} first. Nothing was deleted.`,
+    };
+  }
+  await signOut({ redirectTo: "/sign-in?deleted=1" });
+  return {};
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { listSnapshotsForUser, upsertSnapshot } from "@/db/queries/snapshots";
+import { findMembershipBySlug } from "@/db/queries/teams";
+import { apiError, authenticateRequest, readJsonObject } from "@/lib/api";
+import { todayInZone } from "@/lib/dates";
+import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapshot";
+
+export const dynamic = "force-dynamic";
+
+const toJson = (s: Awaited<ReturnType<typeof listSnapshotsForUser>>[number]) => ({
+  measuredOn: s.measuredOn,
+  total: s.total,
+  brand: s.brand,
+  people: s.people,
+  insights: s.insights,
+  relationships: s.relationships,
+  industryRank: s.industryRank,
+  networkRank: s.networkRank,
+  industryAvg: s.industryAvg,
+  networkAvg: s.networkAvg,
+  enteredByManager: s.enteredBy !== null,
+  updatedAt: s.updatedAt.toISOString(),
+});
+
+/** Records (or replaces) the caller's snapshot: the same validation and messages as the form. */
+export async function POST(request: Request) {
+  const auth = await authenticateRequest(request);
+  if ("response" in auth) return auth.response;
+  const { caller } = auth;
+  const body = await readJsonObject(request);
+  if (!body) return apiError(400, "bad_request", "The body must be a JSON object, e.g. {\"brand\": 18.5, \"people\": 16, \"insights\": 14.8, \"relationships\": 21.4}.");
+
+  // "Today" (the default date and the future-date limit) is in the team's time zone when a team is named.
+  let timeZone = caller.timeZone ?? "UTC";
+  let teamId: string | null = null;
+  if (body.team !== undefined) {
+    if (typeof body.team !== "string") return apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: { team: ["team must be a team's slug."] } });
+    const membership = await findMembershipBySlug(body.team, caller.userId);
+    if (!membership) return apiError(404, "not_found", "You are not a member of a team with that slug.");
+    timeZone = membership.team.timeZone;
+    teamId = membership.team.id;
+  }
+  const today = todayInZone(timeZone);
+  const { team: _team, ...fields } = body;
+  const parsed = snapshotInputSchema(today).safeParse({ measuredOn: today, ...fields });
+  if (!parsed.success) {
+    return apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: z.flattenError(parsed.error).fieldErrors });
+  }
+  const { replaced } = await upsertSnapshot(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" });
+  const [saved] = await listSnapshotsForUser(caller.userId, { since: parsed.data.measuredOn, limit: 1000 }).then((rows) =>
+    rows.filter((r) => r.measuredOn === parsed.data.measuredOn),
+  );
+  return Response.json({ snapshot: saved ? toJson(saved) : null, replaced }, { status: replaced ? 200 : 201 });
+}
+
+/** The caller's snapshots, newest first (`?limit=` up to 1000, default 100; `?since=YYYY-MM-DD`). */
+export async function GET(request: Request) {
+  const auth = await authenticateRequest(request);
+  if ("response" in auth) return auth.response;
+  const url = new URL(request.url);
+  const query = z
+    .object({
+      limit: z.coerce.number().int("limit must be a whole number.").min(1, "limit must be 1 to 1000.").max(1000, "limit must be 1 to 1000.").default(100),
+      since: z.iso.date(SNAPSHOT_MESSAGES.dateFormat).optional(),
+    })
+    .safeParse(Object.fromEntries(url.searchParams));
+  if (!query.success) return apiError(400, "bad_request", "Invalid query parameters.", { fields: z.flattenError(query.error).fieldErrors });
+  const rows = await listSnapshotsForUser(auth.caller.userId, query.data);
+  return Response.json({ snapshots: rows.map(toJson) }, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,28 @@
+import { sql } from "drizzle-orm";
+import { database, queryRows } from "../client";
+
+/**
+ * Counts one request against `key` in a fixed window of `windowSeconds`, shared by every app instance (one
+ * atomic upsert). Returns whether it is allowed and, when not, the seconds until the window resets.
+ */
+export async function hitRateLimit(
+  key: string,
+  limit: number,
+  windowSeconds: number,
+): Promise<{ allowed: boolean; remaining: number; retryAfter: number }> {
+  const db = await database();
+  const [row] = await queryRows<{ count: number; reset_in: number }>(
+    db,
+    sql`
+    insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
+    on conflict (key) do update set
+      window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
+                          then now() else rate_limits.window_start end,
+      count = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
+                   then 1 else rate_limits.count + 1 end
+    returning count::int as count,
+      greatest(1, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as reset_in`,
+  );
+  const count = row?.count ?? 1;
+  return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfter: row?.reset_in ?? windowSeconds };
+}

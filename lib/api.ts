@@ -1,0 +1,65 @@
+// Shared plumbing of the public JSON API (/api/v1): one error shape, bearer-token authentication and the
+// per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
+import { authenticateApiToken } from "@/db/queries/api-tokens";
+import { hitRateLimit } from "@/db/queries/rate-limits";
+import { findMembershipBySlug } from "@/db/queries/teams";
+import { grantTeamAccess } from "@/lib/team-access";
+
+export type ApiErrorCode = "bad_request" | "unauthorized" | "not_found" | "validation_failed" | "rate_limited";
+
+export const API_RATE_LIMIT = { limit: 60, windowSeconds: 60 } as const;
+
+/** `{ error: { code, message, fields? } }` with the given status: the only error shape the API answers with. */
+export function apiError(
+  status: 400 | 401 | 404 | 422 | 429,
+  code: ApiErrorCode,
+  message: string,
+  extra: { fields?: Record<string, string[] | undefined>; headers?: Record<string, string> } = {},
+): Response {
+  return Response.json(
+    { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } },
+    { status, headers: { "Cache-Control": "no-store", ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {}), ...extra.headers } },
+  );
+}
+
+export type ApiCaller = NonNullable<Awaited<ReturnType<typeof authenticateApiToken>>>;
+
+/**
+ * The caller behind the request's `Authorization: Bearer <token>`, after counting the request against the
+ * token's rate limit; or the 401/429 response to send instead. A bad or revoked token changes nothing.
+ */
+export async function authenticateRequest(request: Request): Promise<{ caller: ApiCaller } | { response: Response }> {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) {
+    return { response: apiError(401, "unauthorized", "Send a personal access token: `Authorization: Bearer <token>`. Create one in your account settings.") };
+  }
+  const caller = await authenticateApiToken(match[1]!);
+  if (!caller) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
+  const rate = await hitRateLimit(`api:${caller.tokenId}`, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
+  if (!rate.allowed) {
+    return {
+      response: apiError(429, "rate_limited", `Too many requests: at most ${API_RATE_LIMIT.limit} a minute per token. Try again in ${rate.retryAfter} s.`, {
+        headers: { "Retry-After": String(rate.retryAfter) },
+      }),
+    };
+  }
+  return { caller };
+}
+
+/** The JSON body as an object, or null when it is not valid JSON or not an object. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+  try {
+    const body: unknown = await request.json();
+    return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The caller's access to the team with this slug (role from the database), or null: answer 404 then. */
+export async function apiTeamAccess(caller: ApiCaller, slug: string) {
+  const membership = await findMembershipBySlug(slug, caller.userId);
+  if (!membership) return null;
+  return { team: membership.team, access: grantTeamAccess(membership.team.id, caller.userId, membership.role) };
+}
