@@ -105,10 +105,13 @@ export const teams = pgTable(
     staleDays: smallint("stale_days").notNull().default(14),
     digestDay: smallint("digest_day").notNull().default(1),
     digestHour: smallint("digest_hour").notNull().default(8),
+    /** SHA-256 of the secret read-only TV link's token; null when no TV link exists (or it was revoked). */
+    tvTokenHash: text("tv_token_hash"),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex("teams_slug_key").on(t.slug),
+    uniqueIndex("teams_tv_token_key").on(t.tvTokenHash),
     check("teams_week_start_check", sql`${t.weekStart} between 1 and 7`),
     check("teams_digest_day_check", sql`${t.digestDay} between 1 and 7`),
     check("teams_digest_hour_check", sql`${t.digestHour} between 0 and 23`),

@@ -6,7 +6,7 @@ export function Logo({ href = "/" }: { href?: string }) {
       <span aria-hidden className="grid size-8 place-items-center rounded-md bg-brand text-sm font-black text-on-brand">
         SSI
       </span>
-      <span className="text-base">SSI Leaderboard</span>
+      <span className="whitespace-nowrap text-base">SSI Leaderboard</span>
     </Link>
   );
 }

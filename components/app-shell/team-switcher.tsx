@@ -5,7 +5,7 @@ import { Menu } from "@/components/ui/menu";
 export function TeamSwitcher({ teams }: { teams: { slug: string; name: string }[] }) {
   if (teams.length === 0) return null;
   return (
-    <Menu label="Switch team" trigger={<span className="whitespace-nowrap text-sm font-medium">Teams <span aria-hidden className="text-xs text-muted">▾</span></span>} align="left">
+    <Menu trigger={<span className="whitespace-nowrap text-sm font-medium">Teams<span className="sr-only">: switch team</span> <span aria-hidden className="text-xs text-muted">▾</span></span>} align="left">
       <ul className="flex flex-col">
         {teams.map((t) => (
           <li key={t.slug}>

@@ -1,4 +1,5 @@
 import { signOutAction } from "@/app/(auth)/actions";
+import Link from "next/link";
 import { Menu } from "@/components/ui/menu";
 
 function initials(name: string | null, email: string) {
@@ -11,13 +12,13 @@ function initials(name: string | null, email: string) {
 export function UserMenu({ name, email }: { name: string | null; email: string }) {
   return (
     <Menu
-      label={`Account menu for ${name ?? email}`}
       trigger={
         <>
           <span aria-hidden className="grid size-8 place-items-center rounded-full bg-brand-soft text-xs font-bold text-brand">
             {initials(name, email)}
           </span>
-          <span className="hidden max-w-40 truncate text-sm font-medium sm:inline">{name ?? email}</span>
+          <span className="sr-only">Account menu for </span>
+          <span className="sr-only max-w-40 truncate text-sm font-medium sm:not-sr-only">{name ?? email}</span>
           <span aria-hidden className="text-xs text-muted">▾</span>
         </>
       }
@@ -26,6 +27,17 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
         <p className="truncate text-sm font-semibold">{name ?? "Your account"}</p>
         <p className="truncate text-xs text-muted">{email}</p>
       </div>
+      <nav aria-label="Your pages" className="flex flex-col border-b border-line py-2">
+        <Link href="/me" className="rounded-md px-3 py-2 text-sm text-fg no-underline hover:bg-raised hover:no-underline">
+          My SSI
+        </Link>
+        <Link href="/account" className="rounded-md px-3 py-2 text-sm text-fg no-underline hover:bg-raised hover:no-underline">
+          Account settings
+        </Link>
+        <Link href="/mail" className="rounded-md px-3 py-2 text-sm text-fg no-underline hover:bg-raised hover:no-underline">
+          Mail
+        </Link>
+      </nav>
       <form action={signOutAction} className="pt-2">
         <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-raised">
           Sign out

@@ -11,7 +11,9 @@ export function TeamNav({ slug, canManage }: { slug: string; canManage: boolean 
     { href: base, label: "Leaderboard" },
     { href: `${base}/submit`, label: "Record SSI" },
     { href: `${base}/scores`, label: "My scores" },
+    ...(canManage ? [{ href: `${base}/dashboard`, label: "Dashboard" }] : []),
     ...(canManage ? [{ href: `${base}/members`, label: "Members" }] : []),
+    ...(canManage ? [{ href: `${base}/digest`, label: "Digest preview" }] : []),
     { href: `${base}/settings`, label: canManage ? "Settings" : "Team" },
   ];
   return (

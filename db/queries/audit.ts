@@ -16,7 +16,11 @@ export type AuditAction =
   | "invite.revoke"
   | "snapshot.replace"
   | "snapshot.delete"
-  | "snapshot.enter_for_member";
+  | "snapshot.enter_for_member"
+  | "snapshot.import"
+  | "reminder.send"
+  | "tv.link_create"
+  | "tv.link_revoke";
 
 /** Records who did what to whom; written inside the transaction of the change itself. */
 export async function writeAudit(

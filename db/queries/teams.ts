@@ -8,7 +8,8 @@ import type { TeamInput } from "@/lib/validation/team";
 
 export type Result<T = void> = ({ ok: true } & (T extends void ? unknown : { value: T })) | { ok: false; error: string };
 
-const teamFields = {
+/** The team settings every team-scoped page and job needs (never the TV token hash). */
+export const teamFields = {
   id: teams.id,
   name: teams.name,
   slug: teams.slug,

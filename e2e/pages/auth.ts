@@ -6,7 +6,7 @@ export class AuthPages {
   constructor(readonly page: Page) {}
 
   async signUp(person: Person, opts: { from?: string } = {}) {
-    await this.page.goto(opts.from ?? "/sign-up");
+    if (opts.from !== "current") await this.page.goto(opts.from ?? "/sign-up");
     await this.page.getByLabel("Your name").fill(person.name);
     await this.page.getByLabel("Work email").fill(person.email);
     await this.page.getByLabel("Password", { exact: true }).fill(person.password);

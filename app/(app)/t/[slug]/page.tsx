@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
 import { Alert } from "@/components/ui/alert";
+import { OnboardingChecklist } from "@/components/team/onboarding-checklist";
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
+import { getOnboardingStatus } from "@/db/queries/onboarding";
+import { hasRole } from "@/lib/team-access";
 import { requireTeamRole } from "@/lib/authz";
 import { todayInZone } from "@/lib/dates";
 import { parseBoardParams } from "@/lib/validation/board";
@@ -13,9 +16,13 @@ export default async function LeaderboardPage({ params, searchParams }: PageProp
   const { access, team } = await requireTeamRole(slug);
   const today = todayInZone(team.timeZone);
   const { asOf, by, adjusted } = parseBoardParams(await searchParams, today);
-  const board = await getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays });
+  const [board, onboarding] = await Promise.all([
+    getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays }),
+    hasRole(access.role, "manager") ? getOnboardingStatus(access) : null,
+  ]);
   return (
     <div className="flex flex-col gap-4">
+      {onboarding ? <OnboardingChecklist slug={team.slug} status={onboarding} /> : null}
       {adjusted ? <Alert tone="warning">That date is outside 2014-01-01 to today, so the board shows {asOf}.</Alert> : null}
       <LeaderboardView
         board={{ ...board, teamName: team.name, asOf, today, by, staleDays: team.staleDays }}

@@ -1,11 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { TeamFormState } from "@/components/team/team-form";
 import type { MemberActionState } from "../members/actions";
 import { deleteTeam, leaveTeam, updateTeamSettings } from "@/db/queries/teams";
+import { createTvLink, revokeTvLink } from "@/db/queries/tv";
 import { requireTeamRole } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
 import { teamInput } from "@/lib/validation/team";
@@ -35,4 +37,24 @@ export async function deleteTeamAction(slug: string, _prev: MemberActionState, f
   const r = await deleteTeam(access);
   if (!r.ok) return { message: r.error };
   redirect("/teams");
+}
+
+export type TvLinkState = { link?: string; revoked?: boolean };
+
+/** Creates (or replaces) the secret TV link; the state carries it, shown once. */
+export async function createTvLinkAction(slug: string, _prev: TvLinkState): Promise<TvLinkState> {
+  const { access } = await requireTeamRole(slug, "manager");
+  const token = await createTvLink(access);
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
+  revalidatePath(`/t/${slug}/settings`);
+  return { link: `${process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`}/tv/${token}` };
+}
+
+export async function revokeTvLinkAction(slug: string, _prev: TvLinkState): Promise<TvLinkState> {
+  const { access } = await requireTeamRole(slug, "manager");
+  await revokeTvLink(access);
+  revalidatePath(`/t/${slug}/settings`);
+  return { revoked: true };
 }

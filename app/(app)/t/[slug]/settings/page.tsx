@@ -4,7 +4,9 @@ import { DeleteTeamForm, LeaveTeamForm } from "@/components/team/danger-forms";
 import { TeamForm } from "@/components/team/team-form";
 import { requireTeamRole } from "@/lib/authz";
 import { hasRole } from "@/lib/team-access";
-import { deleteTeamAction, leaveTeamAction, updateTeamAction } from "./actions";
+import { TvLinkForm } from "@/components/team/tv-link-form";
+import { hasTvLink } from "@/db/queries/tv";
+import { createTvLinkAction, deleteTeamAction, leaveTeamAction, revokeTvLinkAction, updateTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -12,7 +14,7 @@ const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 
 export default async function SettingsPage({ params }: PageProps<"/t/[slug]/settings">) {
   const { slug } = await params;
-  const { team, role } = await requireTeamRole(slug);
+  const { team, role, access } = await requireTeamRole(slug);
   const canManage = hasRole(role, "manager");
   return (
     <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">
@@ -31,6 +33,18 @@ export default async function SettingsPage({ params }: PageProps<"/t/[slug]/sett
           </dl>
         </Card>
       )}
+      {canManage ? (
+        <Card aria-labelledby="tv-heading">
+          <h2 id="tv-heading" className="mb-1 text-lg font-semibold">TV mode</h2>
+          <p className="mb-4 text-sm text-muted">A full-screen board for an office screen: large type, refreshes every minute.</p>
+          <TvLinkForm
+            slug={team.slug}
+            hasLink={await hasTvLink(access)}
+            create={createTvLinkAction.bind(null, team.slug)}
+            revoke={revokeTvLinkAction.bind(null, team.slug)}
+          />
+        </Card>
+      ) : null}
       <Card aria-labelledby="leave-heading">
         <h2 id="leave-heading" className="mb-1 text-lg font-semibold">Leave this team</h2>
         <p className="mb-4 text-sm text-muted">Your scores stay yours and remain visible to your other teams.</p>

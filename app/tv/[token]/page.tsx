@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { TvScreen } from "@/components/tv/tv-screen";
+import { findTeamByTvToken } from "@/db/queries/tv";
+import { grantTeamAccess } from "@/lib/team-access";
+import { loadTvBoards, refreshSeconds } from "@/lib/tv";
+
+export const metadata: Metadata = { title: "TV", robots: { index: false } };
+
+/** The secret read-only TV link: no sign-in, no navigation, only the board (components as a teammate sees them). */
+export default async function TvLinkPage({ params, searchParams }: PageProps<"/tv/[token]">) {
+  const { token } = await params;
+  const team = await findTeamByTvToken(token);
+  if (!team) notFound();
+  // A viewer with no account: a member-level view with no "you" row.
+  const { now, before, renderedAt } = await loadTvBoards(grantTeamAccess(team.id, "tv-link", "member"), team);
+  return <TvScreen teamName={team.name} today={now} yesterday={before} renderedAt={renderedAt} refreshSeconds={refreshSeconds((await searchParams).refresh)} />;
+}

@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { newPerson } from "./factories";
+import { AuthPages } from "./pages/auth";
+import { TeamPages } from "./pages/team";
+
+/** Serious and critical axe violations on the current page, as readable lines. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`accessibility in ${colorScheme} mode`, () => {
+    test.use({ colorScheme });
+
+    test("public pages have no serious or critical axe violations", async ({ page }) => {
+      for (const path of ["/", "/sign-in", "/sign-up", "/no-such-page", "/invite/not-a-token"]) {
+        await page.goto(path);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+
+    test("the app's team pages have no serious or critical axe violations", async ({ page }) => {
+      test.setTimeout(120_000);
+      const ada = newPerson("ada");
+      await new AuthPages(page).signUpAndLand(ada);
+      expect(await seriousViolations(page), "/teams (empty)").toEqual([]);
+      const team = new TeamPages(page);
+      const slug = await team.createTeam(`A11y ${ada.name.split(" ")[1]}`);
+      await team.invite(slug, "");
+      await team.submit(slug, { brand: "18.5", people: "15", insights: "14", relationships: "16" });
+      await expect(page.getByText(/Saved: SSI/)).toBeVisible();
+      const pages = ["/teams", `/t/${slug}`, `/t/${slug}/submit`, `/t/${slug}/scores`, `/t/${slug}/members`, `/t/${slug}/settings`];
+      pages.push(`/t/${slug}/dashboard`, `/t/${slug}/digest`, `/t/${slug}/import`, "/teams/overview", "/me", "/account");
+      pages.push("/account/notifications", "/mail", `/tv/team/${slug}`);
+      for (const path of pages) {
+        await page.goto(path);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+    });
+  });
+}

@@ -1,0 +1,20 @@
+import { getTeamLeaderboard } from "@/db/queries/leaderboard";
+import { addDays, todayInZone } from "@/lib/dates";
+import type { TeamAccess } from "@/lib/team-access";
+
+/** Today's board and yesterday's, for the TV screen's movement since yesterday. */
+export async function loadTvBoards(access: TeamAccess, team: { timeZone: string; staleDays: number }) {
+  const today = todayInZone(team.timeZone);
+  const [now, before] = await Promise.all([
+    getTeamLeaderboard(access, { asOf: today, by: "total", staleDays: team.staleDays }),
+    getTeamLeaderboard(access, { asOf: addDays(today, -1), by: "total", staleDays: team.staleDays }),
+  ]);
+  const renderedAt = new Intl.DateTimeFormat("en-GB", { timeZone: team.timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date());
+  return { now, before, renderedAt };
+}
+
+/** Refresh period from the query string: 60 s by default, 5–3600 s accepted. */
+export function refreshSeconds(value: unknown): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 5 && n <= 3600 ? n : 60;
+}
