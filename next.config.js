@@ -1,5 +1,25 @@
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  ...(process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https://")
+    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+    : []),
+];
+const noFraming = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Every response; nothing may frame the app except the TV screen (an office dashboard may embed it).
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/((?!tv/).*)", headers: noFraming },
+    ];
+  },
   // PGlite loads its WASM and data files from its own package directory; bundling breaks that.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
   poweredByHeader: false,

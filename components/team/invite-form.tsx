@@ -37,7 +37,7 @@ export function InviteForm({ action }: { action: (prev: InviteState, formData: F
         <Alert tone="success" title={state.email ? `Invitation for ${state.email}` : "Join link created"}>
           <p className="mb-2">
             {state.email
-              ? "Send this link to them. It works once, only for that email address."
+              ? "We emailed them this link; you can also copy it. It works once, only for that email address."
               : "Anyone with this link can join until it expires. Share it in your team's channel."}
           </p>
           <div className="flex flex-col gap-2 sm:flex-row">
