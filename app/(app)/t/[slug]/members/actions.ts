@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
@@ -8,6 +7,7 @@ import { changeRole, removeMember, transferOwnership } from "@/db/queries/teams"
 import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
+import { requestOrigin } from "@/lib/mail/request-origin";
 import { kickSender } from "@/lib/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
 
@@ -20,20 +20,13 @@ export type InviteState = {
 };
 export type MemberActionState = { ok?: boolean; message?: string };
 
-async function origin() {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`;
-}
-
 /** Creates an email invitation or a join link; the state carries the link to copy. */
 export async function inviteAction(slug: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
   const values = formValues(formData);
   const parsed = invitationInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const { access } = await requireTeamRole(slug, "manager");
-  const base = await origin();
+  const base = await requestOrigin();
   const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
   if (emailQueued) kickSender();
   revalidatePath(`/t/${slug}/members`);

@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -10,6 +9,7 @@ import { deleteTeam, leaveTeam, updateTeamSettings } from "@/db/queries/teams";
 import { createTvLink, revokeTvLink } from "@/db/queries/tv";
 import { requireTeamRole } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
+import { requestOrigin } from "@/lib/mail/request-origin";
 import { teamInput } from "@/lib/validation/team";
 
 export async function updateTeamAction(slug: string, _prev: TeamFormState, formData: FormData): Promise<TeamFormState> {
@@ -45,11 +45,8 @@ export type TvLinkState = { link?: string; revoked?: boolean };
 export async function createTvLinkAction(slug: string, _prev: TvLinkState): Promise<TvLinkState> {
   const { access } = await requireTeamRole(slug, "manager");
   const token = await createTvLink(access);
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (/^(localhost|127\.)/.test(host) ? "http" : "https");
   revalidatePath(`/t/${slug}/settings`);
-  return { link: `${process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`}/tv/${token}` };
+  return { link: `${await requestOrigin()}/tv/${token}` };
 }
 
 export async function revokeTvLinkAction(slug: string, _prev: TvLinkState): Promise<TvLinkState> {
