@@ -6,6 +6,8 @@ const securityHeaders = [
     ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
     : []),
 ];
+// Pages get their full Content-Security-Policy (with a per-request script nonce) from proxy.ts, which replaces
+// this one; this one covers what the proxy does not see (API answers, static files).
 const noFraming = [
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },

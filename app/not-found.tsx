@@ -1,7 +1,10 @@
 import { Logo } from "@/components/app-shell/logo";
+import { connection } from "next/server";
 import { ButtonLink } from "@/components/ui/button";
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not prerendered: a prerendered page's scripts carry no CSP nonce and would be blocked.
+  await connection();
   return (
     <main id="main" className="flex min-h-dvh flex-col items-center justify-center gap-6 px-4 text-center">
       <Logo />
