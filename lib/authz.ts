@@ -40,3 +40,6 @@ export const requireTeamRole = cache(async (slug: string, min: Role = "member") 
     role: membership.role,
   };
 });
+
+/** What requireTeamRole grants: the access value, the team's settings, the person and their role. */
+export type TeamRoleGrant = Awaited<ReturnType<typeof requireTeamRole>>;

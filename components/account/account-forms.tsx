@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { AccountAction } from "./account-form-state";
+import { useSuccessToast } from "@/components/ui/toast";
 
 const zones = (): string[] => {
   try {
@@ -17,8 +18,10 @@ const zones = (): string[] => {
 const subscribe = () => () => {};
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
-function Message({ ok, message }: { ok?: boolean; message?: string }) {
-  return message ? <Alert tone={ok ? "success" : "error"}>{message}</Alert> : null;
+/** A failed save explains itself next to the form; a successful one is confirmed by a toast. */
+function Message({ state }: { state: { ok?: boolean; message?: string } }) {
+  useSuccessToast(state);
+  return state.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null;
 }
 
 /** Name, email and personal time zone (used for "today", weeks and streaks on your own page). */
@@ -31,7 +34,7 @@ export function ProfileForm({ action, defaults }: { action: AccountAction; defau
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4" key={JSON.stringify(v ?? {})}>
-      <Message ok={state.ok} message={state.message} />
+      <Message state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Name" name="name" autoComplete="name" defaultValue={v?.name ?? defaults.name} errors={e.name} />
         <Field label="Email" name="email" type="email" autoComplete="email" defaultValue={v?.email ?? defaults.email} errors={e.email} hint="You sign in with it." />
@@ -62,7 +65,7 @@ export function PasswordForm({ action }: { action: AccountAction }) {
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4" key={state.ok ? "done" : "edit"}>
-      <Message ok={state.ok} message={state.message} />
+      <Message state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" errors={e.currentPassword} />
         <Field label="New password" name="newPassword" type="password" autoComplete="new-password" errors={e.newPassword} hint="At least 10 characters." />
@@ -79,7 +82,7 @@ export function PrivacyForm({ action, hidden }: { action: AccountAction; hidden:
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="flex flex-col gap-3">
-      <Message ok={state.ok} message={state.message} />
+      <Message state={state} />
       <label className="flex items-start gap-3">
         <input type="checkbox" name="hideComponents" defaultChecked={hidden} className="mt-1 size-4" />
         <span>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { NotificationsState } from "@/app/(app)/account/notifications/actions";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useSuccessToast } from "@/components/ui/toast";
 
 function Toggle({ name, label, hint, defaultChecked }: { name: string; label: string; hint: string; defaultChecked: boolean }) {
   return (
@@ -26,6 +27,7 @@ export function NotificationsForm({
   defaults: { digestEnabled: boolean; remindersEnabled: boolean };
 }) {
   const [state, formAction] = useActionState(action, {});
+  useSuccessToast(state);
   return (
     <form action={formAction} className="flex flex-col gap-5">
       <Toggle
@@ -40,7 +42,7 @@ export function NotificationsForm({
         hint="A nudge when you have not recorded your SSI by the end of the week."
         defaultChecked={defaults.remindersEnabled}
       />
-      <div aria-live="polite">{state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}</div>
+      <div aria-live="polite">{state.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}</div>
       <div>
         <SubmitButton pendingLabel="Saving…">Save preferences</SubmitButton>
       </div>

@@ -6,6 +6,7 @@ import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
 import { GOAL_COMPONENT_FIELDS } from "@/lib/validation/goal";
+import { useSuccessToast } from "@/components/ui/toast";
 
 export type GoalFormState = {
   ok?: boolean;
@@ -25,11 +26,12 @@ export function GoalForm({
   minDate: string;
 }) {
   const [state, formAction] = useActionState(action, {});
+  useSuccessToast(state);
   const v = state.ok ? defaults : (state.values ?? defaults);
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4" key={JSON.stringify(v ?? {})}>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Target SSI" name="targetTotal" inputMode="decimal" defaultValue={v?.targetTotal ?? ""} errors={e.targetTotal} hint="0–100, e.g. 75" />
         <Field label="Reach it by" name="targetDate" type="date" min={minDate} defaultValue={v?.targetDate ?? ""} errors={e.targetDate} />

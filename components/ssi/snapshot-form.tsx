@@ -11,6 +11,7 @@ import type { LiveValues } from "./snapshot-live";
 import { SnapshotPaste } from "./snapshot-paste";
 import { RANK_FIELDS, SnapshotRanks } from "./snapshot-ranks";
 import { SnapshotTotalField } from "./snapshot-total-field";
+import { useSuccessToast } from "@/components/ui/toast";
 
 export type SnapshotFieldName = (typeof SNAPSHOT_FIELDS)[number];
 
@@ -66,6 +67,7 @@ export function SnapshotForm({
   replacingDates,
 }: SnapshotFormProps) {
   const [state, formAction] = useActionState(action, {});
+  useSuccessToast(state, "Saved.");
   const [values, setValues] = useState(() => startValues(state, today, defaults));
   // Bumped whenever the inputs must show new values (a server answer, a paste): the
   // inputs are uncontrolled and re-mount with the new defaultValue.
@@ -172,11 +174,7 @@ export function SnapshotForm({
           errors={errors}
           generation={generation}
         />
-        {state.ok ? (
-          <Alert tone="success">{state.message ?? "Saved."}</Alert>
-        ) : state.message ? (
-          <Alert tone="error">{state.message}</Alert>
-        ) : null}
+        {!state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
         <div>
           <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
         </div>

@@ -3,14 +3,17 @@
 import { useActionState } from "react";
 import type { MemberActionState } from "@/app/(app)/t/[slug]/members/actions";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useSuccessToast } from "@/components/ui/toast";
 
 type Action = (prev: MemberActionState, formData: FormData) => Promise<MemberActionState>;
 type Role = "member" | "manager" | "owner";
 
+/** A refusal shows under the control; a completed change is confirmed by a toast. */
 function Feedback({ state }: { state: MemberActionState }) {
+  useSuccessToast(state);
   return (
-    <p aria-live="polite" className={`text-xs empty:hidden ${state.ok ? "text-up" : "text-danger"}`}>
-      {state.message}
+    <p aria-live="polite" className="text-xs text-danger empty:hidden">
+      {state.ok ? null : state.message}
     </p>
   );
 }

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useSuccessToast } from "@/components/ui/toast";
 
 export type TeamFormState = {
   ok?: boolean;
@@ -35,6 +36,7 @@ export function TeamForm({
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(action, {});
+  useSuccessToast(state);
   // The server renders "UTC"; the browser then fills in its own zone (no hydration mismatch).
   const detectedZone = useSyncExternalStore(subscribe, browserZone, () => "UTC");
   const v = state.values;
@@ -44,7 +46,7 @@ export function TeamForm({
   const e = state.fieldErrors ?? {};
   return (
     <form action={formAction} noValidate className="flex flex-col gap-5" key={JSON.stringify(v ?? {}) + tz}>
-      {state.message ? <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert> : null}
+      {state.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}
       <Field label="Team name" name="name" required maxLength={60} defaultValue={value("name", defaults?.name ?? "")} errors={e.name} hint="Shown on the leaderboard and in emails. The link to the team is made from it." />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Time zone" name="timeZone" defaultValue={tz} errors={e.timeZone} hint="Sets the team's “today” and its weeks.">

@@ -9,3 +9,5 @@ export function parseBoardParams(params: Record<string, string | string[] | unde
   const by: RankBy = (RANK_BY as readonly string[]).includes(rawBy) ? (rawBy as RankBy) : "total";
   return { asOf, by, adjusted: rawAsOf !== "" && rawAsOf !== asOf };
 }
+
+export type BoardParams = ReturnType<typeof parseBoardParams>;

@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { BoardSkeleton } from "@/components/leaderboard/board-skeleton";
 import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
 import { Alert } from "@/components/ui/alert";
 import { OnboardingChecklist } from "@/components/team/onboarding-checklist";
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
 import { getOnboardingStatus } from "@/db/queries/onboarding";
 import { hasRole } from "@/lib/team-access";
-import { requireTeamRole } from "@/lib/authz";
+import { requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { todayInZone } from "@/lib/dates";
-import { parseBoardParams } from "@/lib/validation/board";
+import { parseBoardParams, type BoardParams } from "@/lib/validation/board";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 
 export default async function LeaderboardPage({ params, searchParams }: PageProps<"/t/[slug]">) {
   const { slug } = await params;
-  const { access, team } = await requireTeamRole(slug);
-  const today = todayInZone(team.timeZone);
-  const { asOf, by, adjusted } = parseBoardParams(await searchParams, today);
+  // Authorization happens before the Suspense boundary so an outsider still gets a real 404 status.
+  const grant = await requireTeamRole(slug);
+  const today = todayInZone(grant.team.timeZone);
+  const board = parseBoardParams(await searchParams, today);
+  return (
+    <Suspense key={`${board.asOf}|${board.by}`} fallback={<BoardSkeleton teamName={grant.team.name} />}>
+      <Board grant={grant} today={today} params={board} />
+    </Suspense>
+  );
+}
+
+async function Board({ grant: { access, team }, today, params: { asOf, by, adjusted } }: { grant: TeamRoleGrant; today: string; params: BoardParams }) {
   const [board, onboarding] = await Promise.all([
     getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays }),
     hasRole(access.role, "manager") ? getOnboardingStatus(access) : null,

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
+import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { CoachingList, ImproversList, NotSubmittedList } from "@/components/dashboard/dashboard-lists";
 import { shortDate, signed } from "@/components/dashboard/format";
 import { HeadlineTiles } from "@/components/dashboard/headline-tiles";
@@ -10,9 +12,9 @@ import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { getTeamHeadline, getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
 import { listPendingReminders } from "@/db/queries/dashboard-reminders";
 import { listTeamsForUser } from "@/db/queries/teams";
-import { requireTeamRole } from "@/lib/authz";
+import { requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { coachingList, topImprovers } from "@/lib/team-coaching";
-import { addDays, todayInZone } from "@/lib/dates";
+import { addDays, todayInZone, weekStartOf } from "@/lib/dates";
 import { DASHBOARD_RANGES, parseWeeks } from "@/lib/validation/dashboard";
 import { remindAction } from "./actions";
 
@@ -20,17 +22,15 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ params, searchParams }: PageProps<"/t/[slug]/dashboard">) {
   const { slug } = await params;
-  const { access, team, user } = await requireTeamRole(slug, "manager");
+  // Authorization happens before the Suspense boundary so a member still gets a real 404 status.
+  const grant = await requireTeamRole(slug, "manager");
+  const { team, user } = grant;
   const weeks = parseWeeks((await searchParams).weeks);
   const today = todayInZone(team.timeZone);
-  const cal = { today, weekStart: team.weekStart, staleDays: team.staleDays };
-  const [headline, trend, now] = await Promise.all([getTeamHeadline(access, cal), getTeamTrend(access, cal, weeks), getTeamNow(access, cal)]);
-  const [pending, myTeams] = await Promise.all([listPendingReminders(access, headline.thisWeekStart), listTeamsForUser(user.id)]);
-  const multiTeam = myTeams.filter((t) => t.role !== "member").length > 1;
-  const recalibrated = trend.filter((w) => w.recalibration.likely);
-  const notSubmitted = now.members.filter((m) => !m.submittedThisWeek);
   const base = `/t/${team.slug}`;
-  const from = trend[0]?.weekStart ?? addDays(today, -7 * weeks);
+  const multiTeam = (await listTeamsForUser(user.id)).filter((t) => t.role !== "member").length > 1;
+  // The export covers the charts' range: from the start of the first charted week to today.
+  const from = addDays(weekStartOf(today, team.weekStart), -7 * (weeks - 1));
 
   return (
     <div className="flex flex-col gap-6">
@@ -56,6 +56,25 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
           </ButtonLink>
         </div>
       </div>
+
+      <Suspense key={weeks} fallback={<DashboardSkeleton />}>
+        <DashboardBody grant={grant} today={today} weeks={weeks} />
+      </Suspense>
+    </div>
+  );
+}
+
+/** Everything computed from the team's scores: warnings, headline figures, charts and the three lists. */
+async function DashboardBody({ grant: { access, team }, today, weeks }: { grant: TeamRoleGrant; today: string; weeks: number }) {
+  const cal = { today, weekStart: team.weekStart, staleDays: team.staleDays };
+  const [headline, trend, now] = await Promise.all([getTeamHeadline(access, cal), getTeamTrend(access, cal, weeks), getTeamNow(access, cal)]);
+  const pending = await listPendingReminders(access, headline.thisWeekStart);
+  const recalibrated = trend.filter((w) => w.recalibration.likely);
+  const notSubmitted = now.members.filter((m) => !m.submittedThisWeek);
+  const base = `/t/${team.slug}`;
+
+  return (
+    <>
 
       {recalibrated.length ? (
         <Alert tone="warning" title="Likely LinkedIn-wide change">
@@ -97,6 +116,6 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
         <CoachingList entries={coachingList(now.members, now.componentMedians)} slug={team.slug} />
         <NotSubmittedList viewerId={access.userId} members={notSubmitted} pending={pending} today={today} slug={team.slug} remind={remindAction.bind(null, team.slug)} />
       </div>
-    </div>
+    </>
   );
 }

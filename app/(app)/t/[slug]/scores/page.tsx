@@ -22,10 +22,16 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">My scores</h1>
-          <p className="text-sm text-muted">Your snapshots belong to you: every team you&apos;re in sees them.</p>
+          <p className="text-sm text-muted">
+            Your snapshots belong to you: every team you&apos;re in sees them.
+          </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          {rows.length ? <a href="/account/export.csv" className={buttonClass("secondary")} download>Download CSV</a> : null}
+          {rows.length ? (
+            <a href="/account/export.csv" className={buttonClass("secondary")} download>
+              Download CSV
+            </a>
+          ) : null}
           <ButtonLink href={`/t/${team.slug}/submit`}>Record SSI</ButtonLink>
         </div>
       </div>
@@ -37,51 +43,132 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
           </p>
         </Card>
       ) : (
-        <Card flush className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Your SSI snapshots, newest first</caption>
-            <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3">Date</th>
-                <th scope="col" className="px-4 py-3 text-right">SSI</th>
-                {COMPONENTS.map((c) => (
-                  <th key={c} scope="col" className="hidden px-4 py-3 text-right md:table-cell" title={COMPONENT_LABELS[c].linkedIn}>
-                    {COMPONENT_LABELS[c].short}
-                  </th>
-                ))}
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((s) => (
-                <tr key={s.measuredOn} className="border-b border-line last:border-0" data-testid="score-row">
-                  <th scope="row" className="whitespace-nowrap px-4 py-3 text-left font-medium tabular-nums">
-                    {s.measuredOn}
-                    {s.enteredByName ? <span className="block text-xs font-normal text-muted">entered by {s.enteredByName}</span> : null}
-                  </th>
-                  <td className="px-4 py-3 text-right font-semibold tabular-nums">{fmt(s.total)}</td>
+        <>
+          {/* Phones get one card per score; wider screens the table below (the same rows, one markup each). */}
+          <ul className="flex flex-col gap-3 md:hidden" aria-label="Your SSI snapshots, newest first">
+            {rows.map((s) => (
+              <li
+                key={s.measuredOn}
+                className="rounded-lg border border-line bg-surface p-4 shadow-sm"
+                data-testid="score-card"
+              >
+                <div className="flex items-baseline justify-between gap-3">
+                  <p className="font-medium tabular-nums">{s.measuredOn}</p>
+                  <p className="text-xl font-bold tabular-nums">
+                    <span className="sr-only">SSI </span>
+                    {fmt(s.total)}
+                  </p>
+                </div>
+                {s.enteredByName ? <p className="text-xs text-muted">entered by {s.enteredByName}</p> : null}
+                <dl className="mt-2 grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
                   {COMPONENTS.map((c) => (
-                    <td key={c} className="hidden px-4 py-3 text-right tabular-nums md:table-cell">{fmt(s[c])}</td>
-                  ))}
-                  <td className="px-4 py-3">
-                    <div className="flex justify-end gap-2">
-                      <ButtonLink href={`/t/${team.slug}/submit?date=${s.measuredOn}`} variant="secondary" className="min-h-8 px-3 py-1" aria-label={`Edit the score of ${s.measuredOn}`}>
-                        Edit
-                      </ButtonLink>
-                      <form action={del}>
-                        <input type="hidden" name="measuredOn" value={s.measuredOn} />
-                        <ConfirmButton variant="ghost-danger" className="min-h-8 px-3 py-1" confirm={`Delete your score of ${s.measuredOn}? This cannot be undone.`} aria-label={`Delete the score of ${s.measuredOn}`}>
-                          Delete
-                        </ConfirmButton>
-                      </form>
+                    <div key={c} className="flex justify-between gap-2">
+                      <dt className="text-muted">{COMPONENT_LABELS[c].short}</dt>
+                      <dd className="tabular-nums">{fmt(s[c])}</dd>
                     </div>
-                  </td>
+                  ))}
+                </dl>
+                <div className="mt-3 border-t border-line pt-3">
+                  <ScoreActions slug={team.slug} measuredOn={s.measuredOn} del={del} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <Card flush className="hidden overflow-x-auto md:block">
+            <table className="w-full text-sm">
+              <caption className="sr-only">Your SSI snapshots, newest first</caption>
+              <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-3">
+                    Date
+                  </th>
+                  <th scope="col" className="px-4 py-3 text-right">
+                    SSI
+                  </th>
+                  {COMPONENTS.map((c) => (
+                    <th
+                      key={c}
+                      scope="col"
+                      className="px-4 py-3 text-right"
+                      title={COMPONENT_LABELS[c].linkedIn}
+                    >
+                      {COMPONENT_LABELS[c].short}
+                    </th>
+                  ))}
+                  <th scope="col" className="px-4 py-3">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </Card>
+              </thead>
+              <tbody>
+                {rows.map((s) => (
+                  <tr
+                    key={s.measuredOn}
+                    className="border-b border-line last:border-0"
+                    data-testid="score-row"
+                  >
+                    <th
+                      scope="row"
+                      className="whitespace-nowrap px-4 py-3 text-left font-medium tabular-nums"
+                    >
+                      {s.measuredOn}
+                      {s.enteredByName ? (
+                        <span className="block text-xs font-normal text-muted">
+                          entered by {s.enteredByName}
+                        </span>
+                      ) : null}
+                    </th>
+                    <td className="px-4 py-3 text-right font-semibold tabular-nums">{fmt(s.total)}</td>
+                    {COMPONENTS.map((c) => (
+                      <td key={c} className="px-4 py-3 text-right tabular-nums">
+                        {fmt(s[c])}
+                      </td>
+                    ))}
+                    <td className="px-4 py-3">
+                      <ScoreActions slug={team.slug} measuredOn={s.measuredOn} del={del} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        </>
       )}
+    </div>
+  );
+}
+
+/** Edit and delete for one score (the delete asks first); the same controls in the card and the table. */
+function ScoreActions({
+  slug,
+  measuredOn,
+  del,
+}: {
+  slug: string;
+  measuredOn: string;
+  del: (formData: FormData) => Promise<void>;
+}) {
+  return (
+    <div className="flex justify-end gap-2">
+      <ButtonLink
+        href={`/t/${slug}/submit?date=${measuredOn}`}
+        variant="secondary"
+        className="min-h-8 px-3 py-1"
+        aria-label={`Edit the score of ${measuredOn}`}
+      >
+        Edit
+      </ButtonLink>
+      <form action={del}>
+        <input type="hidden" name="measuredOn" value={measuredOn} />
+        <ConfirmButton
+          variant="ghost-danger"
+          className="min-h-8 px-3 py-1"
+          confirm={`Delete your score of ${measuredOn}? This cannot be undone.`}
+          aria-label={`Delete the score of ${measuredOn}`}
+        >
+          Delete
+        </ConfirmButton>
+      </form>
     </div>
   );
 }
