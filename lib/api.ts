@@ -3,11 +3,12 @@
 import { authenticateApiToken } from "@/db/queries/api-tokens";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { findMembershipBySlug } from "@/db/queries/teams";
+import { RATE_LIMITS } from "@/lib/rate-limit";
 import { grantTeamAccess } from "@/lib/team-access";
 
 export type ApiErrorCode = "bad_request" | "unauthorized" | "not_found" | "validation_failed" | "rate_limited";
 
-export const API_RATE_LIMIT = { limit: 60, windowSeconds: 60 } as const;
+export const API_RATE_LIMIT = RATE_LIMITS.apiPerToken;
 
 /** `{ error: { code, message, fields? } }` with the given status: the only error shape the API answers with. */
 export function apiError(

@@ -31,6 +31,14 @@ describe("parseEnv", () => {
     expect(features(parseEnv({ AUTH_LINKEDIN_ID: "a", AUTH_LINKEDIN_SECRET: "b" })).linkedin).toBe(true);
   });
 
+  it("reads TRUST_PROXY as off, a number of proxies, or 'trust the first entry'", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "TRUE" }).TRUST_PROXY).toBe("all");
+    expect(() => parseEnv({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY: must be false, true, or the number/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "" }).DATABASE_URL).toBeUndefined();
   });

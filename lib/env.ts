@@ -21,11 +21,20 @@ const envSchema = z
     AUTH_LINKEDIN_ID: z.string().min(1).optional(),
     AUTH_LINKEDIN_SECRET: z.string().min(1).optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // How the client address for rate limits is read from X-Forwarded-For: see lib/client-ip.ts.
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|[0-9])$/i, "must be false, true, or the number of proxies in front of the app (1-9)")
+      .default("false")
+      .transform((v): TrustProxy => (/^true$/i.test(v) ? "all" : /^false$/i.test(v) ? 0 : Number(v))),
   })
   .refine((e) => !!e.AUTH_LINKEDIN_ID === !!e.AUTH_LINKEDIN_SECRET, {
     path: ["AUTH_LINKEDIN_SECRET"],
     message: "AUTH_LINKEDIN_ID and AUTH_LINKEDIN_SECRET must be set together",
   });
+
+/** 0: no proxy is trusted; n: n reverse proxies append to X-Forwarded-For; "all": the first entry is the client. */
+export type TrustProxy = number | "all";
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -4,7 +4,9 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { createUserWithPassword } from "@/db/queries/users";
+import { requestClientIp } from "@/lib/client-ip";
 import { hashPassword } from "@/lib/password";
+import { checkRateLimit } from "@/lib/rate-limit";
 import { safeCallbackPath, signInInput, signUpInput } from "@/lib/validation/auth";
 
 export type AuthFormState = {
@@ -13,6 +15,12 @@ export type AuthFormState = {
   /** What the person typed, except passwords, so the form keeps it after an error. */
   values?: { name?: string; email?: string };
 };
+
+/** The sentence of a rate-limit refusal thrown by Auth.js's providers (lib/auth/auth.ts, lib/mail/magic-link.ts). */
+function rateLimited(err: unknown): string | null {
+  const e = err as { retryAfter?: unknown; userMessage?: unknown } | null;
+  return err instanceof AuthError && typeof e?.retryAfter === "number" && typeof e.userMessage === "string" ? e.userMessage : null;
+}
 
 const text = (formData: FormData, key: string) => {
   const v = formData.get(key);
@@ -24,6 +32,8 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const values = { name: raw.name, email: raw.email };
   const parsed = signUpInput.safeParse(raw);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
+  const limited = await checkRateLimit("signUpPerIp", await requestClientIp());
+  if (!limited.ok) return { message: limited.message, values };
 
   const user = await createUserWithPassword({
     name: parsed.data.name,
@@ -34,11 +44,18 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
   }
   // Throws Next's redirect on success, which must propagate.
-  await signIn("credentials", {
-    email: parsed.data.email,
-    password: parsed.data.password,
-    redirectTo: safeCallbackPath(formData.get("callbackUrl")),
-  });
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackPath(formData.get("callbackUrl")),
+    });
+  } catch (err) {
+    // This address is blocked from signing in for now (many failed sign-ins from it); the account exists.
+    const tooMany = rateLimited(err);
+    if (tooMany) return { message: `Your account was created; sign in when you can. ${tooMany}`, values };
+    throw err;
+  }
   return {};
 }
 
@@ -50,6 +67,8 @@ export async function signInAction(_prev: AuthFormState, formData: FormData): Pr
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
   } catch (err) {
+    const tooMany = rateLimited(err);
+    if (tooMany) return { message: tooMany, values };
     if (err instanceof AuthError) return { message: "That email and password don't match an account.", values };
     throw err;
   }
@@ -60,7 +79,13 @@ export async function magicLinkAction(_prev: AuthFormState, formData: FormData):
   const email = text(formData, "email");
   const parsed = signInInput.shape.email.safeParse(email);
   if (!parsed.success) return { fieldErrors: { email: parsed.error.issues.map((i) => i.message) }, values: { email } };
-  await signIn("nodemailer", { email: parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+  try {
+    await signIn("nodemailer", { email: parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+  } catch (err) {
+    const tooMany = rateLimited(err);
+    if (tooMany) return { fieldErrors: { email: [tooMany] }, values: { email } };
+    throw err;
+  }
   return {};
 }
 

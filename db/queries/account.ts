@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
-import { apiTokens, goals, memberships, snapshots, teams, users } from "../schema";
+import { apiTokens, goals, memberships, outbox, snapshots, teams, users } from "../schema";
 import { normalizeEmail } from "./users";
 
 /** The signed-in person's own settings (never another person's). */
@@ -97,6 +97,9 @@ export async function deleteAccount(userId: string): Promise<{ ok: true } | { ok
     await tx.execute(sql`select 1 from teams where id in (select team_id from memberships where user_id = ${userId}) for update`);
     const sole = await soleOwnedTeams(tx, userId);
     if (sole.length > 0) return { ok: false as const, soleOwnerOf: sole };
+    // Their mail goes with them: the outbox would otherwise keep it under the address (user_id set null),
+    // where whoever signs up with that address next would find it.
+    await tx.delete(outbox).where(eq(outbox.userId, userId));
     await tx.delete(users).where(eq(users.id, userId));
     return { ok: true as const };
   });

@@ -4,6 +4,7 @@ import { makeTeam, makeUser } from "../testing/factories";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { sql } from "drizzle-orm";
 import { outbox } from "../schema";
+import { deleteAccount, updateProfile } from "./account";
 import { createInvitation } from "./invitations";
 import { claimDueMessages, countOutbox, enqueueEmail, getMailTo, listFailedMailForOwner, listMailTo } from "./outbox";
 import { closeTransports, drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/lib/mail/sender";
@@ -61,7 +62,7 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(mail.html).toContain(`<strong>${key}</strong>`);
     expect(mail.headers["list-unsubscribe"]).toBe(`<https://app.test/api/unsubscribe?token=${key}>`);
     expect(mail.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
-    const [row] = await listMailTo(`person-${seq}@example.test`);
+    const [row] = await listMailTo({ email: `person-${seq}@example.test` });
     expect(row).toMatchObject({ status: "sent", transport: "smtp", attempts: 1, lastError: null });
   });
 
@@ -69,11 +70,11 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     await enqueue(2);
     const r = await drainOutbox({ transportUrl: null, now: at(new Date(), 1000) });
     expect(r.sent).toBe(2);
-    const [row] = await listMailTo(`person-${seq}@example.test`);
+    const [row] = await listMailTo({ email: `person-${seq}@example.test` });
     expect(row).toMatchObject({ status: "sent", transport: "preview" });
-    const full = await getMailTo(`person-${seq}@example.test`, row!.id);
+    const full = await getMailTo({ email: `person-${seq}@example.test` }, row!.id);
     expect(full?.html).toContain("<strong>");
-    expect(await getMailTo("someone-else@example.test", row!.id)).toBeNull();
+    expect(await getMailTo({ email: "someone-else@example.test" }, row!.id)).toBeNull();
     expect(sink.received).toHaveLength(0);
   });
 
@@ -85,7 +86,7 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     // Not due again until the backoff (30 s) has passed.
     expect((await drainOutbox({ transportUrl: sink.url, now: at(t0, 29_000) })).claimed).toBe(0);
     expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000) })).toMatchObject({ claimed: 3, sent: 2, retried: 1 });
-    const [refused] = await listMailTo((await pendingRecipient())!);
+    const [refused] = await listMailTo({ email: (await pendingRecipient())! });
     expect(refused).toMatchObject({ status: "pending", attempts: 2 });
     expect(refused?.lastError).toMatch(/try again later/);
     // The second backoff is 60 s.
@@ -158,11 +159,34 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(mail.html).toContain(`href="https://ssi.test/invite/${inv.token}"`);
   });
 
+  it("a person's mail stays theirs: whoever takes over their address later sees none of it", async () => {
+    const ana = await makeUser({ email: `ana-${++seq}@example.test` });
+    const address = ana.email;
+    const mine = { dedupeKey: `digest:${seq}`, kind: "digest", to: address, subject: "Your rank: #2", html: "h", text: "t", userId: ana.id };
+    await enqueueEmail(null, mine);
+    await enqueueEmail(null, { dedupeKey: `invite:${seq}`, kind: "invitation", to: address, subject: "Join Acme", html: "h", text: "t" });
+    expect((await listMailTo(ana)).map((m) => m.subject).sort()).toEqual(["Join Acme", "Your rank: #2"]);
+
+    // Ana moves to a new address; someone else signs up with the old one and finds only the unclaimed invitation.
+    await updateProfile(ana.id, { name: ana.name ?? "Ana", email: `ana-new-${seq}@example.test`, timeZone: null });
+    const next = await makeUser({ email: address });
+    const theirs = await listMailTo(next);
+    expect(theirs.map((m) => m.subject)).toEqual(["Join Acme"]);
+    const anasDigest = (await listMailTo({ id: ana.id, email: `ana-new-${seq}@example.test` })).find((m) => m.kind === "digest")!;
+    expect(anasDigest.subject).toBe("Your rank: #2");
+    expect(await getMailTo(next, anasDigest.id)).toBeNull();
+
+    // Deleting an account deletes its mail, so the address's next owner cannot inherit it either.
+    expect(await deleteAccount(ana.id)).toEqual({ ok: true });
+    const rows = await t.db().select({ subject: outbox.subject }).from(outbox);
+    expect(rows.map((r) => r.subject)).toEqual(["Join Acme"]);
+  });
+
   it("enqueueing the same dedupe key twice keeps one message", async () => {
     const msg = { dedupeKey: "same", kind: "invitation", to: "a@example.test", subject: "s", html: "h", text: "t" };
     expect(await enqueueEmail(null, msg)).toBe(true);
     expect(await enqueueEmail(null, { ...msg, subject: "other" })).toBe(false);
-    expect(await listMailTo("a@example.test")).toHaveLength(1);
+    expect(await listMailTo({ email: "a@example.test" })).toHaveLength(1);
   });
 });
 

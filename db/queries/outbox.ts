@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { database, queryRows, type Db, type Tx } from "../client";
 import { memberships, outbox, teams } from "../schema";
 
@@ -141,24 +141,36 @@ const listFields = {
   sentAt: outbox.sentAt,
 };
 
-/** The messages addressed to this email, newest first (the in-app mail preview). */
-export async function listMailTo(email: string, limit = 50) {
+/**
+ * Mail addressed to this person: messages recorded for them (by user id), and messages to their address that
+ * belong to nobody yet (an invitation sent before they signed up). Keyed by person, not address alone, so
+ * whoever takes an address over later (after an email change or account deletion) never sees earlier mail.
+ */
+function addressedTo(recipient: MailRecipient) {
+  const email = eq(outbox.toEmail, recipient.email.toLowerCase());
+  return recipient.id ? or(eq(outbox.userId, recipient.id), and(isNull(outbox.userId), email)) : and(isNull(outbox.userId), email);
+}
+
+export type MailRecipient = { id?: string; email: string };
+
+/** The mail preview's list for one person, newest first. */
+export async function listMailTo(recipient: MailRecipient, limit = 50) {
   const db = await database();
   return db
     .select(listFields)
     .from(outbox)
-    .where(eq(outbox.toEmail, email.toLowerCase()))
+    .where(addressedTo(recipient))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(limit);
 }
 
-/** One message with its body, only when it is addressed to this email; null otherwise. */
-export async function getMailTo(email: string, id: number) {
+/** One message with its body, only when it is addressed to this person; null otherwise. */
+export async function getMailTo(recipient: MailRecipient, id: number) {
   const db = await database();
   const [row] = await db
     .select({ ...listFields, html: outbox.html, text: outbox.text, headers: outbox.headers })
     .from(outbox)
-    .where(and(eq(outbox.id, id), eq(outbox.toEmail, email.toLowerCase())))
+    .where(and(eq(outbox.id, id), addressedTo(recipient)))
     .limit(1);
   return row ?? null;
 }

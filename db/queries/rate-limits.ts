@@ -3,13 +3,14 @@ import { database, queryRows } from "../client";
 
 /**
  * Counts one request against `key` in a fixed window of `windowSeconds`, shared by every app instance (one
- * atomic upsert). Returns whether it is allowed and, when not, the seconds until the window resets.
+ * atomic upsert). Returns whether it is allowed, the count so far in this window and, when not allowed, the
+ * seconds until the window resets.
  */
 export async function hitRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
-): Promise<{ allowed: boolean; remaining: number; retryAfter: number }> {
+): Promise<{ allowed: boolean; count: number; remaining: number; retryAfter: number }> {
   const db = await database();
   const [row] = await queryRows<{ count: number; reset_in: number }>(
     db,
@@ -24,5 +25,14 @@ export async function hitRateLimit(
       greatest(1, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as reset_in`,
   );
   const count = row?.count ?? 1;
-  return { allowed: count <= limit, remaining: Math.max(0, limit - count), retryAfter: row?.reset_in ?? windowSeconds };
+  return { allowed: count <= limit, count, remaining: Math.max(0, limit - count), retryAfter: row?.reset_in ?? windowSeconds };
+}
+
+/**
+ * Gives back one request counted against `key` (never below zero): for limits that count only failures, the
+ * attempt is counted before it runs (so a burst of parallel attempts cannot slip past) and refunded if it succeeds.
+ */
+export async function refundRateLimit(key: string): Promise<void> {
+  const db = await database();
+  await db.execute(sql`update rate_limits set count = count - 1 where key = ${key} and count > 0`);
 }

@@ -8,9 +8,11 @@ import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getUserCredentials } from "@/db/queries/users";
+import { clientIp } from "@/lib/client-ip";
 import { env, features } from "@/lib/env";
 import { sendVerificationRequest } from "@/lib/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
+import { startSignInAttempt } from "@/lib/rate-limit";
 import { signInInput } from "@/lib/validation/auth";
 import { authConfig } from "./config";
 
@@ -40,18 +42,34 @@ class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
 }
 
+/** Too many failed attempts from this address (or on this account from it); the message says when to retry. */
+export class SignInRateLimited extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(
+    readonly retryAfter: number,
+    readonly userMessage: string,
+  ) {
+    super(userMessage);
+  }
+}
+
 function providers() {
   const e = env();
   const on = features(e);
   const list: Provider[] = [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Every credentials sign-in comes through here: the sign-in form's server action (via signIn()) and any
+      // POST to /api/auth/callback/credentials. So the rate limits are applied here, once, for both.
+      async authorize(raw, request) {
         const parsed = signInInput.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
+        const attempt = await startSignInAttempt(clientIp(request.headers, env().TRUST_PROXY), parsed.data.email);
+        if (!attempt.ok) throw new SignInRateLimited(attempt.retryAfter, attempt.message);
         const user = await getUserCredentials(parsed.data.email);
         // verifyPassword hashes even when the user does not exist: same time either way.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
+        await attempt.finish(!!user && ok);
         if (!user || !ok) throw new InvalidCredentials();
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },

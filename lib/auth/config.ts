@@ -1,7 +1,7 @@
 import type { NextAuthConfig } from "next-auth";
 
 /** The app's signed-in areas; a signed-out visitor there is sent to sign in. Unknown paths stay 404s. */
-const APP_PREFIXES = ["/teams", "/t", "/account", "/new-team", "/me", "/mail"];
+const APP_PREFIXES = ["/teams", "/t", "/account", "/new-team", "/me", "/mail", "/tv/team"];
 
 export function isAppPath(pathname: string): boolean {
   return APP_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));

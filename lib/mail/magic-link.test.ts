@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { outbox } from "@/db/schema";
 import { setupTestDatabase } from "@/db/testing/test-db";
-import { sendVerificationRequest } from "./magic-link";
+import { RATE_LIMITS } from "@/lib/rate-limit";
+import { MagicLinkRateLimited, sendVerificationRequest } from "./magic-link";
 
 const t = setupTestDatabase();
 
@@ -26,5 +27,30 @@ describe("magic-link sign-in email", () => {
     expect(rows[0]!.subject).toMatch(/sign in/i);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it("are limited per email and per address; a refused request sends nothing", async () => {
+    const link = (i: number) => `https://ssi.example.com/api/auth/callback/nodemailer?token=t${i}-${Math.random()}&email=x`;
+    const from = (ip: string) => new Request("https://ssi.example.com/api/auth/signin/nodemailer", { headers: { "x-forwarded-for": ip } });
+    const sentTo = async (to: string) => (await t.db().select().from(outbox).where(eq(outbox.toEmail, to))).length;
+
+    const bo = "bo-limits@example.com";
+    for (let i = 0; i < RATE_LIMITS.magicLinkPerEmail.limit; i++) {
+      await sendVerificationRequest({ identifier: bo, url: link(i), request: from(`198.51.100.${i + 1}`) });
+    }
+    // From yet another address: the per-email limit still holds.
+    const refused = await sendVerificationRequest({ identifier: "Bo-Limits@example.com", url: link(99), request: from("198.51.100.99") }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(MagicLinkRateLimited);
+    expect((refused as MagicLinkRateLimited).userMessage).toBe("Too many sign-in links requested for this address. Try again in 60 minutes.");
+    expect(await sentTo(bo)).toBe(RATE_LIMITS.magicLinkPerEmail.limit);
+
+    // One address asking for links to many emails.
+    const ip = "203.0.113.50";
+    for (let i = 0; i < RATE_LIMITS.magicLinkPerIp.limit; i++) {
+      await sendVerificationRequest({ identifier: `many-${i}@example.com`, url: link(100 + i), request: from(ip) });
+    }
+    const byIp = await sendVerificationRequest({ identifier: "one-more@example.com", url: link(200), request: from(ip) }).catch((e: unknown) => e);
+    expect((byIp as MagicLinkRateLimited).userMessage).toBe("Too many sign-in links requested. Try again in 60 minutes.");
+    expect(await sentTo("one-more@example.com")).toBe(0);
   });
 });

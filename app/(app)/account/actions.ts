@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { AuthError } from "next-auth";
 import { z } from "zod";
 import type { AccountFormState } from "@/components/account/account-form-state";
 import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
@@ -9,6 +10,7 @@ import { signIn, signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
 import { hashPassword, verifyPassword } from "@/lib/password";
+import { checkRateLimit } from "@/lib/rate-limit";
 import { passwordChangeInput, profileInput, tokenNameInput } from "@/lib/validation/account";
 
 const flat = (err: z.ZodError) => z.flattenError(err).fieldErrors as Record<string, string[]>;
@@ -18,11 +20,15 @@ export async function updateProfileAction(_prev: AccountFormState, formData: For
   const parsed = profileInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: flat(parsed.error), values };
   const user = await requireUser("/account");
+  const limited = await checkRateLimit("profileChangePerAccount", user.id);
+  if (!limited.ok) return { message: limited.message, values };
   const r = await updateProfile(user.id, parsed.data);
   if (!r.ok) return { fieldErrors: { [r.field]: [r.error] }, values };
   revalidatePath("/", "layout");
   return { ok: true, message: "Profile saved." };
 }
+
+const PASSWORD_CHANGED_PATH = "/account?password=changed#password";
 
 /** Changes the password and signs out every other session (the session version goes up); this one signs in anew. */
 export async function changePasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
@@ -30,11 +36,22 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
   const parsed = passwordChangeInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: flat(parsed.error) };
   const user = await requireUser("/account");
+  // Counted before the current password is checked: a stolen session must not become a password oracle.
+  const limited = await checkRateLimit("passwordChangePerAccount", user.id);
+  if (!limited.ok) return { message: limited.message };
   const ok = await verifyPassword(parsed.data.currentPassword, await getPasswordHash(user.id));
   if (!ok) return { fieldErrors: { currentPassword: ["That is not your current password."] } };
   await changePassword(user.id, await hashPassword(parsed.data.newPassword));
-  // A fresh token with the new session version keeps this browser signed in.
-  await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirect: false });
+  // A fresh token with the new session version keeps this browser signed in; every other token is now stale.
+  // It redirects: re-rendering this page inside the action would still read the request's old cookie (the
+  // stale token) and send the person to sign-in; the redirect's render gets the new cookie.
+  try {
+    await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirectTo: PASSWORD_CHANGED_PATH });
+  } catch (err) {
+    // Sign-in from this address is rate-limited right now: the password is changed all the same.
+    if (!(err instanceof AuthError)) throw err;
+    return { ok: true, message: "Password changed. You were signed out everywhere, here too: sign in again with your new password." };
+  }
   return { ok: true, message: "Password changed. You were signed out everywhere else." };
 }
 
@@ -69,6 +86,8 @@ export async function revokeTokenAction(tokenId: string): Promise<void> {
 
 export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const user = await requireUser("/account");
+  const limited = await checkRateLimit("accountDeletionPerAccount", user.id);
+  if (!limited.ok) return { message: limited.message };
   if (String(formData.get("confirmEmail") ?? "").trim().toLowerCase() !== user.email) {
     return { fieldErrors: { confirmEmail: [`Type your email address, ${user.email}, to confirm.`] } };
   }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { DeleteAccountForm, PasswordForm, PrivacyForm, ProfileForm } from "@/components/account/account-forms";
 import { CreateTokenForm } from "@/components/account/token-forms";
 import { formatDate } from "@/components/leaderboard/format";
+import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getAccount, listSoleOwnedTeams } from "@/db/queries/account";
@@ -35,8 +36,9 @@ function Section({ id, title, intro, children }: { id: string; title: string; in
 
 const when = (d: Date | null) => (d ? formatDate(d.toISOString().slice(0, 10)) : "never");
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const user = await requireUser("/account");
+  const passwordChanged = (await searchParams).password === "changed";
   const account = await getAccount(user.id);
   if (!account) notFound();
   const [tokens, soleOwned] = await Promise.all([listApiTokens(user.id), listSoleOwnedTeams(user.id)]);
@@ -60,6 +62,11 @@ export default async function AccountPage() {
 
       {account.hasPassword ? (
         <Section id="password" title="Password" intro="Changing it signs you out on every other device and browser.">
+          {passwordChanged ? (
+            <div className="mb-4">
+              <Alert tone="success">Password changed. You were signed out everywhere else.</Alert>
+            </div>
+          ) : null}
           <PasswordForm action={changePasswordAction} />
         </Section>
       ) : null}

@@ -17,9 +17,9 @@ const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC
 export default async function MailPage({ searchParams }: PageProps<"/mail">) {
   const user = await requireUser("/mail");
   const rawId = (await searchParams).id;
-  const [messages, failed] = await Promise.all([listMailTo(user.email), listFailedMailForOwner(user.id)]);
+  const [messages, failed] = await Promise.all([listMailTo(user), listFailedMailForOwner(user.id)]);
   const selectedId = typeof rawId === "string" && /^\d+$/.test(rawId) ? Number(rawId) : messages[0]?.id;
-  const selected = selectedId !== undefined ? await getMailTo(user.email, selectedId) : null;
+  const selected = selectedId !== undefined ? await getMailTo(user, selectedId) : null;
   const smtp = features().smtp;
 
   return (

@@ -8,6 +8,7 @@ import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
 import { requestOrigin } from "@/lib/mail/request-origin";
+import { checkRateLimits } from "@/lib/rate-limit";
 import { kickSender } from "@/lib/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
 
@@ -26,6 +27,12 @@ export async function inviteAction(slug: string, _prev: InviteState, formData: F
   const parsed = invitationInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const { access } = await requireTeamRole(slug, "manager");
+  // Invitations send email to any address: limited per person and per team, so neither becomes a spam relay.
+  const limited = await checkRateLimits([
+    ["invitationsPerAccount", access.userId],
+    ["invitationsPerTeam", access.teamId],
+  ]);
+  if (!limited.ok) return { message: limited.message, values };
   const base = await requestOrigin();
   const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
   if (emailQueued) kickSender();

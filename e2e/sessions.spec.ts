@@ -1,0 +1,221 @@
+// Abuse limits and sessions, as a person meets them: the sign-in form's retry message and no lockout, other
+// sessions ended by a password change or an account deletion, cookie flags, and cross-site requests refused.
+// Every browser context here sends its own X-Forwarded-For, so these specs count against addresses of their
+// own and never against 127.0.0.1, which the other specs sign up from.
+import { randomInt } from "node:crypto";
+import { expect, test, type Browser, type APIRequestContext } from "@playwright/test";
+import { newPerson, type Person } from "./factories";
+import { AuthPages } from "./pages/auth";
+
+/** An address from the benchmarking range 198.18.0.0/15, unique enough per call. */
+const newIp = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+async function contextFrom(browser: Browser, ip = newIp()) {
+  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ip } });
+  const page = await context.newPage();
+  return { context, page, auth: new AuthPages(page) };
+}
+
+async function signedUp(browser: Browser, person: Person) {
+  const s = await contextFrom(browser);
+  await s.auth.signUpAndLand(person);
+  return s;
+}
+
+async function signedIn(browser: Browser, person: Person) {
+  const s = await contextFrom(browser);
+  await s.auth.signIn(person.email, person.password);
+  await expect(s.page).toHaveURL(/\/teams$/);
+  return s;
+}
+
+test("after too many wrong passwords the form says when to retry; the owner elsewhere still signs in", async ({
+  browser,
+}) => {
+  const owner = newPerson("lock");
+  const home = await signedUp(browser, owner);
+  await home.auth.signOut();
+
+  const attacker = await contextFrom(browser);
+  for (let i = 0; i < 10; i++) {
+    await attacker.auth.signIn(owner.email, `wrong-password-${i}`);
+    await expect(attacker.page.getByRole("main").getByRole("alert")).toHaveText(
+      "That email and password don't match an account.",
+    );
+  }
+  // Refused before the password is even checked: the right one gets the same answer, and nothing signs in.
+  await attacker.auth.signIn(owner.email, owner.password);
+  await expect(attacker.page.getByRole("main").getByRole("alert")).toHaveText(
+    "Too many sign-in attempts. Try again in 15 minutes.",
+  );
+  await expect(attacker.page.getByLabel("Email", { exact: true })).toHaveValue(owner.email);
+  await attacker.page.goto("/teams");
+  await expect(attacker.page).toHaveURL(/\/sign-in\?callbackUrl=%2Fteams$/);
+
+  // No lockout: from their own address the owner signs straight in.
+  await home.auth.signIn(owner.email, owner.password);
+  await expect(home.page).toHaveURL(/\/teams$/);
+  await expect(home.page.getByRole("button", { name: `Account menu for ${owner.name}` })).toBeVisible();
+  await Promise.all([home.context.close(), attacker.context.close()]);
+});
+
+test("changing the password signs out every other session and keeps this one", async ({ browser }) => {
+  const ann = newPerson("pwd");
+  const laptop = await signedUp(browser, ann);
+  const phone = await signedIn(browser, ann);
+
+  await laptop.page.goto("/account");
+  await laptop.page.getByLabel("Current password").fill(ann.password);
+  await laptop.page.getByLabel("New password").fill(`${ann.password}-2`);
+  await laptop.page.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.page.getByText("Password changed. You were signed out everywhere else.")).toBeVisible();
+  await expect(laptop.page).toHaveURL(/\/account\?password=changed/);
+
+  // The other browser still holds its old cookie, which no longer counts as signed in.
+  await phone.page.goto("/teams");
+  await expect(phone.page).toHaveURL(/\/sign-in(\?|$)/);
+  await expect(phone.page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await laptop.page.goto("/teams");
+  await expect(laptop.page).toHaveURL(/\/teams$/);
+  await expect(laptop.page.getByRole("button", { name: `Account menu for ${ann.name}` })).toBeVisible();
+
+  // The old password is gone; the new one works on the other device.
+  await phone.auth.signIn(ann.email, ann.password);
+  await expect(phone.page.getByRole("main").getByRole("alert")).toHaveText(
+    "That email and password don't match an account.",
+  );
+  await phone.auth.signIn(ann.email, `${ann.password}-2`);
+  await expect(phone.page).toHaveURL(/\/teams$/);
+  await Promise.all([laptop.context.close(), phone.context.close()]);
+});
+
+test("deleting the account ends every session", async ({ browser }) => {
+  const dan = newPerson("del");
+  const laptop = await signedUp(browser, dan);
+  const phone = await signedIn(browser, dan);
+
+  await laptop.page.goto("/account");
+  await laptop.page.getByLabel(`Type your email, ${dan.email}, to confirm`).fill(dan.email);
+  await laptop.page.getByRole("button", { name: "Delete my account" }).click();
+  await expect(laptop.page).toHaveURL(/\/sign-in\?deleted=1$/);
+  await expect(laptop.page.getByText("Your account and all your scores were deleted.")).toBeVisible();
+
+  await phone.page.goto("/teams");
+  await expect(phone.page).toHaveURL(/\/sign-in(\?|$)/);
+  await expect(phone.page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await Promise.all([laptop.context.close(), phone.context.close()]);
+});
+
+test("the session cookie is HttpOnly and SameSite=Lax; Secure with the __Secure- prefix when the request came over https", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const eve = newPerson("cookie");
+  const { context } = await signedUp(browser, eve);
+  const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
+  await context.close();
+
+  // Behind a TLS-terminating proxy (X-Forwarded-Proto: https), through the running server.
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "X-Forwarded-For": newIp(), "X-Forwarded-Proto": "https" },
+  });
+  const csrf = await api.get("/api/auth/csrf");
+  const setCsrf = csrf
+    .headersArray()
+    .filter((h) => h.name.toLowerCase() === "set-cookie")
+    .map((h) => h.value);
+  expect(setCsrf.join("\n")).toMatch(/^__Host-authjs\.csrf-token=.*; Secure/im);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await api.post("/api/auth/callback/credentials", {
+    form: { email: eve.email, password: eve.password, csrfToken },
+    headers: { cookie: setCsrf.map((c) => c.split(";")[0]).join("; ") },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(302);
+  const sessionCookie =
+    res
+      .headersArray()
+      .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token="))?.value ?? "";
+  expect(sessionCookie).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(sessionCookie.split(/;\s*/).map((f) => f.toLowerCase())).toEqual(
+    expect.arrayContaining(["httponly", "secure", "samesite=lax"]),
+  );
+  await api.dispose();
+});
+
+/** Posts to Auth.js's credentials callback without its CSRF token: the way a cross-site form would have to. */
+async function postWithoutCsrf(api: APIRequestContext, person: Person) {
+  return api.post("/api/auth/callback/credentials", {
+    form: { email: person.email, password: person.password },
+    maxRedirects: 0,
+  });
+}
+
+test("a sign-in POST without Auth.js's CSRF token signs nobody in", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const fay = newPerson("csrf");
+  const { context } = await signedUp(browser, fay);
+  await context.close();
+
+  const api = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "X-Forwarded-For": newIp(), Origin: "https://evil.example" },
+  });
+  const res = await postWithoutCsrf(api, fay);
+  expect(res.status()).toBe(302);
+  expect(res.headers()["location"]).toMatch(/\/sign-in\?error=MissingCSRF/);
+  expect((await api.storageState()).cookies.map((c) => c.name)).not.toContain("authjs.session-token");
+  const teams = await api.get("/teams", { maxRedirects: 0 });
+  expect([302, 303, 307]).toContain(teams.status());
+  expect(teams.headers()["location"]).toMatch(/\/sign-in\?callbackUrl=%2Fteams/);
+  await api.dispose();
+});
+
+test("a server action posted with a foreign Origin is refused and changes nothing", async ({ browser }) => {
+  const gus = newPerson("origin");
+  const { context, page } = await signedUp(browser, gus);
+  await page.goto("/account");
+
+  // Capture the real "save profile" server action request as the browser sends it, without letting it through.
+  let captured: { url: string; headers: Record<string, string>; body: Buffer } | undefined;
+  await page.route("**/account", async (route) => {
+    const req = route.request();
+    if (req.method() !== "POST") return route.continue();
+    captured = {
+      url: req.url(),
+      headers: await req.allHeaders(),
+      body: req.postDataBuffer() ?? Buffer.alloc(0),
+    };
+    await route.abort();
+  });
+  await page.getByLabel("Name", { exact: true }).fill("Renamed From Afar");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect.poll(() => captured).toBeDefined();
+  await page.unroute("**/account");
+
+  const replay = (origin: string) => {
+    const { cookie: _c, "content-length": _l, host: _h, ...headers } = captured!.headers;
+    return page.request.fetch(captured!.url, {
+      method: "POST",
+      headers: { ...headers, origin },
+      data: captured!.body,
+    });
+  };
+  const foreign = await replay("https://evil.example");
+  expect(foreign.status()).toBe(500);
+  await page.goto("/account");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(gus.name);
+
+  // The very same request from the app's own origin goes through: the refusal above was the Origin check.
+  const own = await replay(new URL(captured!.url).origin);
+  expect(own.status()).toBe(200);
+  await page.goto("/account");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Renamed From Afar");
+  await context.close();
+});
