@@ -2,6 +2,7 @@ import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema";
+import { DATABASE_UNAVAILABLE_DIGEST } from "@/lib/database-unavailable";
 import { env } from "@/lib/env";
 
 /** The one database handle. Both drivers expose the same Drizzle API; postgres.js's type stands for both. */
@@ -16,13 +17,46 @@ const g = globalThis as unknown as { __ssiDb?: Promise<Handle> };
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), "db", "migrations");
 const MIGRATION_LOCK = 7_243_117; // arbitrary, constant: serialises migrations across app instances
+const CONNECT_TIMEOUT_S = 5;
+/**
+ * Session settings for every PostgreSQL connection. JIT off: the dashboard's trend query is costed above
+ * jit_above_cost, and compiling it took ≈ 280 ms of a ≈ 1.5 s run on 10 M snapshots (docs/PERFORMANCE.md),
+ * for queries that run in milliseconds without it. PGlite has no JIT.
+ */
+export const PG_SESSION = { jit: "off" } as const;
+
+/** The database could not be reached. Its digest lets the error page show "temporarily unavailable". */
+export class DatabaseUnavailableError extends Error {
+  readonly digest = DATABASE_UNAVAILABLE_DIGEST;
+  constructor(cause: unknown) {
+    super("The database is unavailable.", { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+// Socket errors, postgres.js's own connection errors, and PostgreSQL's "shutting down / starting up / full".
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "EPIPE",
+  "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED",
+  "57P01", "57P02", "57P03", "53300",
+]);
+
+/** True when an error (or its cause, e.g. inside Drizzle's query error) means the database could not be reached. */
+export function isConnectionError(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 4) return false;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string" && CONNECTION_ERROR_CODES.has(code)) return true;
+  if (err instanceof AggregateError && err.errors.some((e) => isConnectionError(e, depth + 1))) return true;
+  return isConnectionError((err as { cause?: unknown }).cause, depth + 1);
+}
 
 /** Opens a handle (without caching it). Used by the app via database(), and directly by scripts and tests. */
 export async function openDatabase(opts: { url?: string; pgliteDir?: string; migrate?: boolean }): Promise<Handle> {
   if (opts.url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(opts.url, { max: env().DB_POOL_MAX, onnotice: () => {} });
+    // A server that is down or unreachable must fail a request within seconds, not after postgres.js's default 30 s.
+    const client = postgres(opts.url, { max: env().DB_POOL_MAX, connect_timeout: CONNECT_TIMEOUT_S, onnotice: () => {}, connection: PG_SESSION });
     const db = drizzle(client, { schema, casing: "snake_case" });
     const ready = opts.migrate === false ? Promise.resolve() : migratePostgres(db, client);
     return { db, kind: "postgres", ready, close: () => client.end({ timeout: 5 }) };
@@ -81,7 +115,7 @@ export async function database(): Promise<Db> {
       g.__ssiDb = undefined;
       pending.then((h) => h.close()).catch(() => {});
     }
-    throw err;
+    throw isConnectionError(err) ? new DatabaseUnavailableError(err) : err;
   }
 }
 

@@ -1,18 +1,19 @@
 // Shared plumbing of the public JSON API (/api/v1): one error shape, bearer-token authentication and the
 // per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
+import { DatabaseUnavailableError, isConnectionError } from "@/db/client";
 import { authenticateApiToken } from "@/db/queries/api-tokens";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { grantTeamAccess } from "@/lib/team-access";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "not_found" | "validation_failed" | "rate_limited";
+export type ApiErrorCode = "bad_request" | "unauthorized" | "not_found" | "validation_failed" | "rate_limited" | "unavailable";
 
 export const API_RATE_LIMIT = RATE_LIMITS.apiPerToken;
 
 /** `{ error: { code, message, fields? } }` with the given status: the only error shape the API answers with. */
 export function apiError(
-  status: 400 | 401 | 404 | 422 | 429,
+  status: 400 | 401 | 404 | 422 | 429 | 503,
   code: ApiErrorCode,
   message: string,
   extra: { fields?: Record<string, string[] | undefined>; headers?: Record<string, string> } = {},
@@ -35,7 +36,18 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   if (!match) {
     return { response: apiError(401, "unauthorized", "Send a personal access token: `Authorization: Bearer <token>`. Create one in your account settings.") };
   }
-  const caller = await authenticateApiToken(match[1]!);
+  let caller: Awaited<ReturnType<typeof authenticateApiToken>>;
+  try {
+    caller = await authenticateApiToken(match[1]!);
+  } catch (err) {
+    // The first database access of every API request: an outage answers 503 in the API's error shape.
+    if (err instanceof DatabaseUnavailableError || isConnectionError(err)) {
+      return {
+        response: apiError(503, "unavailable", "The service is temporarily unavailable. Try again in a minute.", { headers: { "Retry-After": "30" } }),
+      };
+    }
+    throw err;
+  }
   if (!caller) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
   const rate = await hitRateLimit(`api:${caller.tokenId}`, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
   if (!rate.allowed) {

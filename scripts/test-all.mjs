@@ -37,6 +37,7 @@ function summary() {
 }
 
 run("lint (eslint)", bin("eslint"), [".", "--max-warnings=0"]);
+run("audit (npm audit --omit=dev, high and critical)", process.execPath, [path.join(root, "scripts", "audit.mjs")]);
 run("typecheck (next typegen + tsc)", bin("next"), ["typegen"]);
 run("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
 

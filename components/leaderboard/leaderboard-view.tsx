@@ -37,7 +37,7 @@ export function LeaderboardView({
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-4 xl:flex-row xl:items-end xl:justify-between">
         <div className="min-w-0">
-          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{board.teamName}</h1>
+          <h1 className="text-2xl font-bold tracking-tight wrap-anywhere sm:text-3xl">{board.teamName}</h1>
           <p className="mt-1 text-sm text-muted">
             Leaderboard · ranked by <span className="font-medium text-fg">{rankByLabel(board.by)}</span> ·{" "}
             {historical ? (

@@ -19,7 +19,7 @@ export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedA
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-lg font-semibold text-brand">SSI Leaderboard</p>
-          <h1 className="text-4xl font-bold lg:text-6xl">{teamName}</h1>
+          <h1 className="text-4xl font-bold wrap-anywhere lg:text-6xl">{teamName}</h1>
         </div>
         <div className="text-right">
           <p className="text-2xl lg:text-3xl">

@@ -6,6 +6,7 @@ import { csvRecordToInput, type CsvRecord } from "@/lib/csv-snapshots";
 import { round3 } from "@/lib/ssi";
 import type { TeamAccess } from "@/lib/team-access";
 import { snapshotInputSchema, type SnapshotInput } from "@/lib/validation/snapshot";
+import { hasControlChars } from "@/lib/validation/text";
 
 export type ImportStatus = "insert" | "replace" | "unchanged" | "error";
 
@@ -54,7 +55,8 @@ async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], t
   });
 
   // Who these emails are, and which of them are in this team.
-  const emails = [...new Set(rows.map((r) => r.email).filter(Boolean))];
+  // Only what could be an address is looked up: a NUL would make PostgreSQL refuse the whole query.
+  const emails = [...new Set(rows.map((r) => r.email).filter((e) => e && e.length <= 254 && !hasControlChars(e)))];
   const people = new Map<string, { userId: string; member: boolean }>();
   for (const part of chunks(emails)) {
     const found = await db

@@ -2,7 +2,7 @@ import { and, asc, count, eq, like, max, or, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
 import { memberships, snapshots, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
-import { slugify } from "@/lib/slug";
+import { SLUG_MAX, slugify } from "@/lib/slug";
 import { hasRole, type TeamAccess } from "@/lib/team-access";
 import type { TeamInput } from "@/lib/validation/team";
 
@@ -23,6 +23,8 @@ export type TeamSettings = Omit<typeof teams.$inferSelect, "createdAt">;
 
 /** A person's membership in the team with this slug, with the team's settings; null when not a member. */
 export async function findMembershipBySlug(slug: string, userId: string) {
+  // Anything that slugify() cannot produce names no team; a NUL in it would even make PostgreSQL refuse the query.
+  if (slug.length > SLUG_MAX + 12 || !/^[a-z0-9-]+$/.test(slug)) return null;
   const db = await database();
   const [row] = await db
     .select({ role: memberships.role, team: teamFields })

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
 import { signUpInput } from "./auth";
+import { hasControlChars } from "./text";
 
 /** Name, email and (optional) personal time zone from the account form. */
 export const profileInput = z.object({
@@ -13,7 +14,7 @@ export const profileInput = z.object({
 });
 
 export const passwordChangeInput = z.object({
-  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024),
+  currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(1024, "That is not your current password."),
   newPassword: signUpInput.shape.password,
 });
 
@@ -22,5 +23,6 @@ export const tokenNameInput = z.object({
     .string({ error: "Give the token a name." })
     .trim()
     .min(1, "Give the token a name, e.g. “Weekly script”.")
-    .max(60, "Use at most 60 characters for the name."),
+    .max(60, "Use at most 60 characters for the name.")
+    .refine((s) => !hasControlChars(s), "The name can't contain control characters."),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControlChars } from "./text";
 
 export const PASSWORD_MIN = 10;
 
@@ -21,14 +22,15 @@ export const signUpInput = z.object({
     .string({ error: "Enter your name." })
     .trim()
     .min(1, "Enter your name.")
-    .max(80, "Your name is too long (80 characters at most)."),
+    .max(80, "Your name is too long (80 characters at most).")
+    .refine((s) => !hasControlChars(s), "Your name can't contain control characters."),
   email,
   password,
 });
 
 export const signInInput = z.object({
   email,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024),
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(1024, "That password is too long."),
 });
 
 export type SignUpInput = z.infer<typeof signUpInput>;

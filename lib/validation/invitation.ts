@@ -5,7 +5,7 @@ export const INVITE_ROLES = ["member", "manager"] as const;
 /** An invitation: by email (usable once, by that person) or a shareable join link (email left empty). */
 export const invitationInput = z.object({
   email: z
-    .string()
+    .string({ error: "Enter a valid email address, like name@company.com." })
     .trim()
     .max(254, "That email address is too long.")
     .transform((v) => (v === "" ? null : v))

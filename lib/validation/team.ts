@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
+import { hasControlChars } from "./text";
 
 export const TEAM_MESSAGES = {
   nameMissing: "Enter a team name.",
   nameShort: "Use at least 2 characters for the team name.",
   nameLong: "Use at most 60 characters for the team name.",
+  nameControl: "The team name can't contain control characters.",
   timeZone: "Pick a valid time zone, e.g. Europe/Berlin.",
   weekStart: "Pick the day the week starts on (1 = Monday … 7 = Sunday).",
   staleDays: "The staleness window must be a whole number of days from 1 to 90.",
@@ -34,7 +36,8 @@ export const teamInput = z.object({
     .trim()
     .min(1, { error: TEAM_MESSAGES.nameMissing, abort: true })
     .min(2, TEAM_MESSAGES.nameShort)
-    .max(60, TEAM_MESSAGES.nameLong),
+    .max(60, TEAM_MESSAGES.nameLong)
+    .refine((s) => !hasControlChars(s), TEAM_MESSAGES.nameControl),
   timeZone: z
     .string({ error: TEAM_MESSAGES.timeZone })
     .trim()

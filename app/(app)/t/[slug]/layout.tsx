@@ -8,7 +8,7 @@ export default async function TeamLayout({ children, params }: LayoutProps<"/t/[
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-muted">
+        <p className="text-sm text-muted wrap-anywhere">
           {team.name} · {team.timeZone.replaceAll("_", " ")}
         </p>
         <TeamNav slug={team.slug} canManage={hasRole(role, "manager")} />

@@ -61,7 +61,8 @@ export async function GET(request: Request) {
   const query = z
     .object({
       limit: z.coerce.number().int("limit must be a whole number.").min(1, "limit must be 1 to 1000.").max(1000, "limit must be 1 to 1000.").default(100),
-      since: z.iso.date(SNAPSHOT_MESSAGES.dateFormat).optional(),
+      // PostgreSQL has no year 0: "0000-01-01" is well-formed but not a date it can compare with.
+      since: z.iso.date(SNAPSHOT_MESSAGES.dateFormat).refine((d) => d >= "0001-01-01", SNAPSHOT_MESSAGES.dateFormat).optional(),
     })
     .safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) return apiError(400, "bad_request", "Invalid query parameters.", { fields: z.flattenError(query.error).fieldErrors });
