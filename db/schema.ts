@@ -157,6 +157,7 @@ export const invitations = pgTable(
 );
 
 // ---------------------------------------------------------------- SSI snapshots
+// Autovacuum thresholds for this table are set in migration 0003_perf_indexes (Drizzle cannot express them).
 
 export const snapshots = pgTable(
   "snapshots",

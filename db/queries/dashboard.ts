@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { database, queryRows } from "../client";
+import { latestSnapshotSql } from "./latest-snapshot";
 import { addDays } from "@/lib/dates";
 import { detectRecalibration, type RecalibrationVerdict } from "@/lib/recalibration";
 import { COMPONENTS, round3, type Component, type ComponentValues } from "@/lib/ssi";
@@ -55,11 +56,12 @@ function pointStatsSql(teamId: string, staleDays: number, points: SQL) {
     latest as (
       select p.week_start, s.total, s.brand, s.people, s.insights, s.relationships, s.industry_avg
       from points p cross join members mb
+      -- Only a fresh latest score counts, so the lookup is bounded by the window (a short index range).
       join lateral (
-        select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= p.as_of
+        select s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships, s.industry_avg
+        from snapshots s where s.user_id = mb.user_id and s.measured_on <= p.as_of and s.measured_on >= p.as_of - ${staleDays}::int
         order by s.measured_on desc limit 1
       ) s on true
-      where p.as_of - s.measured_on <= ${staleDays}::int
     )
     select p.week_start::text as week_start, p.as_of::text as as_of,
            count(l.total)::int as counted,
@@ -110,11 +112,16 @@ export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks:
       sql`
       with weeks as (${weeksSql}),
       members as (select user_id from memberships where team_id = ${access.teamId}),
+      -- Distinct (week, person) pairs first: a hash aggregate, where count(distinct) per week would sort
+      -- every snapshot of the range (≈ 80k rows for 1,000 members over 12 weeks, spilling to disk).
       submitted as (
-        select ${weekStartSql(sql`s.measured_on`, cal.weekStart)} as week_start, count(distinct s.user_id) as n
-        from snapshots s join members mb on mb.user_id = s.user_id
-        where s.measured_on >= ${first}::date and s.measured_on <= ${cal.today}::date
-        group by 1
+        select week_start, count(*) as n
+        from (
+          select distinct ${weekStartSql(sql`s.measured_on`, cal.weekStart)} as week_start, s.user_id
+          from snapshots s join members mb on mb.user_id = s.user_id
+          where s.measured_on >= ${first}::date and s.measured_on <= ${cal.today}::date
+        ) pairs
+        group by week_start
       ),
       changes as (
         -- Each member's latest total in the week against their last total in the two weeks before it.
@@ -181,10 +188,7 @@ export async function getTeamHeadline(access: TeamAccess, cal: TeamCalendar): Pr
              count(*) filter (where l.measured_on is null)::int as never,
              (${thisWeek})::text as this_week
       from memberships m
-      left join lateral (
-        select measured_on from snapshots s where s.user_id = m.user_id and s.measured_on <= ${cal.today}::date
-        order by s.measured_on desc limit 1
-      ) l on true
+      left join lateral (${latestSnapshotSql(sql`m.user_id`, sql`${cal.today}::date`, cal.staleDays, sql`s.measured_on`)}) l on true
       where m.team_id = ${access.teamId}`,
     ),
   ]);
@@ -241,6 +245,16 @@ type MemberRow = {
   this_week: boolean;
 };
 
+type NowAggregates = {
+  n_fresh: number;
+  med_brand: number | null;
+  med_people: number | null;
+  med_insights: number | null;
+  med_relationships: number | null;
+  /** [bucket, count] pairs of fresh totals. */
+  buckets: unknown;
+};
+
 /**
  * Every member's state now (latest snapshot, freshness, change over four weeks, whether they submitted this
  * week), the component medians of fresh members and the distribution of fresh totals, all computed in SQL.
@@ -249,55 +263,52 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
   const db = await database();
   const monthAgo = addDays(cal.today, -28);
   const thisWeek = weekStartSql(sql`${cal.today}::date`, cal.weekStart);
-  const current = sql`
-    with cur as (
+  // One statement: every member's latest snapshot is looked up once (a materialized CTE) and serves the
+  // member rows, the component medians and the distribution (which ride along on every row).
+  const rows = await queryRows<MemberRow & NowAggregates>(
+    db,
+    sql`
+    with cur as materialized (
       select m.user_id, s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships,
              (s.measured_on is not null and ${cal.today}::date - s.measured_on <= ${cal.staleDays}::int) as fresh
       from memberships m
-      left join lateral (
-        select * from snapshots s where s.user_id = m.user_id and s.measured_on <= ${cal.today}::date
-        order by s.measured_on desc limit 1
-      ) s on true
+      left join lateral (${latestSnapshotSql(sql`m.user_id`, sql`${cal.today}::date`, cal.staleDays, sql`s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships`)}) s on true
       where m.team_id = ${access.teamId}
-    )`;
-  const [members, medians, buckets] = await Promise.all([
-    queryRows<MemberRow>(
-      db,
-      sql`${current}
-      select c.user_id, u.name, u.email, c.measured_on::text as measured_on, c.fresh,
-             c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
-             c.insights::float8 as insights, c.relationships::float8 as relationships,
-             p.total::float8 as prev_total,
-             coalesce(c.measured_on >= ${thisWeek}, false) as this_week
-      from cur c join users u on u.id = c.user_id
-      left join lateral (
-        select s.total from snapshots s
-        where s.user_id = c.user_id and s.measured_on <= ${monthAgo}::date and ${monthAgo}::date - s.measured_on <= ${cal.staleDays}::int
-        order by s.measured_on desc limit 1
-      ) p on true
-      order by c.total desc nulls last, lower(coalesce(u.name, u.email)), c.user_id`,
     ),
-    queryRows<Record<Component, number | null> & { n: number }>(
-      db,
-      sql`${current}
-      select count(*)::int as n,
-             percentile_cont(0.5) within group (order by brand::float8) as brand,
-             percentile_cont(0.5) within group (order by people::float8) as people,
-             percentile_cont(0.5) within group (order by insights::float8) as insights,
-             percentile_cont(0.5) within group (order by relationships::float8) as relationships
-      from cur where fresh`,
+    medians as (
+      select count(*)::int as n_fresh,
+             percentile_cont(0.5) within group (order by brand::float8) as med_brand,
+             percentile_cont(0.5) within group (order by people::float8) as med_people,
+             percentile_cont(0.5) within group (order by insights::float8) as med_insights,
+             percentile_cont(0.5) within group (order by relationships::float8) as med_relationships
+      from cur where fresh
     ),
-    queryRows<{ bucket: number; n: number }>(
-      db,
-      sql`${current}
-      select least(floor(total / 10), 9)::int as bucket, count(*)::int as n from cur where fresh group by 1`,
-    ),
-  ]);
-  const med = medians[0];
+    buckets as (
+      select coalesce(json_agg(json_build_array(bucket, n)), '[]'::json) as buckets
+      from (select least(floor(total / 10), 9)::int as bucket, count(*)::int as n from cur where fresh group by 1) b
+    )
+    select c.user_id, u.name, u.email, c.measured_on::text as measured_on, c.fresh,
+           c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
+           c.insights::float8 as insights, c.relationships::float8 as relationships,
+           p.total::float8 as prev_total,
+           coalesce(c.measured_on >= ${thisWeek}, false) as this_week,
+           md.n_fresh, md.med_brand, md.med_people, md.med_insights, md.med_relationships, bk.buckets
+    from cur c join users u on u.id = c.user_id
+    cross join medians md cross join buckets bk
+    left join lateral (
+      select s.total from snapshots s
+      where s.user_id = c.user_id and s.measured_on <= ${monthAgo}::date and s.measured_on >= ${monthAgo}::date - ${cal.staleDays}::int
+      order by s.measured_on desc limit 1
+    ) p on true
+    order by c.total desc nulls last, lower(coalesce(u.name, u.email)), c.user_id`,
+  );
+  // The aggregates are the same on every row; with no members there are none (and nobody is fresh).
+  const agg = rows[0];
+  const rawBuckets = agg ? (typeof agg.buckets === "string" ? JSON.parse(agg.buckets) : agg.buckets) : [];
   const distribution = Array.from({ length: 10 }, () => 0);
-  for (const b of buckets) distribution[Number(b.bucket)] = Number(b.n);
+  for (const [bucket, n] of rawBuckets as [number, number][]) distribution[Number(bucket)] = Number(n);
   return {
-    members: members.map((r) => {
+    members: rows.map((r) => {
       const status = r.measured_on === null ? "never" : r.fresh ? "fresh" : "stale";
       return {
         userId: r.user_id,
@@ -315,8 +326,8 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
       };
     }),
     componentMedians:
-      med && Number(med.n) > 0
-        ? { brand: num(med.brand)!, people: num(med.people)!, insights: num(med.insights)!, relationships: num(med.relationships)! }
+      agg && Number(agg.n_fresh) > 0
+        ? { brand: num(agg.med_brand)!, people: num(agg.med_people)!, insights: num(agg.med_insights)!, relationships: num(agg.med_relationships)! }
         : null,
     distribution,
   };
@@ -336,10 +347,10 @@ export async function getMemberRankHistory(access: TeamAccess, userId: string, c
       select w.week_start, mb.user_id, s.total
       from weeks w cross join members mb
       join lateral (
-        select total, measured_on from snapshots s where s.user_id = mb.user_id and s.measured_on <= w.as_of
+        select total, measured_on from snapshots s
+        where s.user_id = mb.user_id and s.measured_on <= w.as_of and s.measured_on >= w.as_of - ${cal.staleDays}::int
         order by s.measured_on desc limit 1
       ) s on true
-      where w.as_of - s.measured_on <= ${cal.staleDays}::int
     ),
     ranked as (
       select week_start, user_id, total, rank() over (partition by week_start order by total desc) as rank,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
 import type { BoardEntry, Leaderboard } from "./leaderboard-types";
+import { latestSnapshotSql } from "./latest-snapshot";
 import { addDays } from "@/lib/dates";
 import type { RankBy } from "@/lib/ranking";
 import { round3 } from "@/lib/ssi";
@@ -27,6 +28,7 @@ type Row = {
   fresh: boolean;
 };
 
+const SNAPSHOT_COLUMNS = sql`s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships`;
 const RANK_COLUMNS: Record<RankBy, string> = { total: "total", brand: "brand", people: "people", insights: "insights", relationships: "relationships" };
 
 /**
@@ -34,8 +36,9 @@ const RANK_COLUMNS: Record<RankBy, string> = { total: "total", brand: "brand", p
  * person themself still see the four components. When the board is ranked by a component, such a member is
  * not ranked for a teammate (their place would reveal the value): they are listed as "hidden" instead.
  *
- * The team's board at `asOf`: every member's latest snapshot at or before that date (one index descent per
- * member via the (user_id, measured_on) key), ranked with rank() among members whose snapshot is within the
+ * The team's board at `asOf`: every member's latest snapshot at or before that date (one bounded index
+ * descent per member via the (user_id, measured_on) key, see latestSnapshotSql), ranked with rank() among
+ * members whose snapshot is within the
  * staleness window, plus the same ranking one week earlier for the rank change. All in one SQL statement.
  */
 export async function getTeamLeaderboard(
@@ -62,20 +65,14 @@ export async function getTeamLeaderboard(
              (s.measured_on is not null and ${opts.asOf}::date - s.measured_on <= ${opts.staleDays}
               and not (mb.hidden and ${byComponent}::boolean)) as rankable
       from members mb
-      left join lateral (
-        select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= ${opts.asOf}::date
-        order by s.measured_on desc limit 1
-      ) s on true
+      left join lateral (${latestSnapshotSql(sql`mb.user_id`, sql`${opts.asOf}::date`, opts.staleDays, SNAPSHOT_COLUMNS)}) s on true
     ),
     prev as (
       select mb.user_id, s.total, s.${col} as value,
              (s.measured_on is not null and ${weekAgo}::date - s.measured_on <= ${opts.staleDays}
               and not (mb.hidden and ${byComponent}::boolean)) as rankable
       from members mb
-      left join lateral (
-        select * from snapshots s where s.user_id = mb.user_id and s.measured_on <= ${weekAgo}::date
-        order by s.measured_on desc limit 1
-      ) s on true
+      left join lateral (${latestSnapshotSql(sql`mb.user_id`, sql`${weekAgo}::date`, opts.staleDays, SNAPSHOT_COLUMNS)}) s on true
     ),
     cur_ranked as (
       select *, case when rankable then rank() over (partition by rankable order by value desc) end as rank from cur
