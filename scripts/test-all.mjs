@@ -51,6 +51,10 @@ else console.log("\n(DATABASE_URL is not set: integration tests ran on PGlite on
 
 // Types were checked just above; the build need not do it again.
 run("build (next build)", bin("next"), ["build"], { ...baseEnv, SKIP_BUILD_TYPECHECK: "1" });
+// The load benchmark in its small size, on the build just made (seconds, no thresholds), so it cannot rot.
+// It fails only when the server fails or an acknowledged write is missing.
+const benchArgs = ["scripts/bench.ts", "--small", "--no-build", "--dist-dir", process.env.NEXT_DIST_DIR || ".next", "--port", "3910"];
+run("load benchmark, small (npm run bench -- --small)", bin("tsx"), benchArgs);
 
 const hasSystemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((p) => fs.existsSync(p));
 if (!hasSystemChromium) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);

@@ -1,0 +1,549 @@
+// npm run bench [-- --small] [--duration 10] [--warmup 2] [--connections 32] [--database-url URL] [--port 3900]
+//                 [--dist-dir .next-bench] [--no-build] [--targets board-50,dynamic,...] [--writers 1000]
+//
+// Builds the production app, starts `next start` against the large data set (the `ssi_large` database made by
+// `npm run seed:large`, seeded here first when it is missing), signs in as its owner through the real Auth.js
+// form post, and drives the server with autocannon from this process: the team leaderboard of a 50- and a
+// 1,000-member team, the manager dashboard, the snapshot API (distinct writes), a bare dynamic page (the
+// framework's floor) and a static page (the ceiling). Prints requests/s, p50, p99, errors, the ratio to the bare
+// dynamic page, the machine's load beside each figure and the server's peak memory; then counts rows to prove
+// that every acknowledged write is stored. A benchmark, not a test: no thresholds. It exits non-zero only when
+// the server failed or a write was lost.
+//
+// --small (CI): a throwaway database (on DATABASE_URL's server, or PGlite when DATABASE_URL is unset) seeded
+// with 200 people and 30 days (bench-50 only: the dashboard target uses it and the 1,000-member board is left
+// out), each target ~2 s at 8 connections; the database is dropped afterwards.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const root = path.resolve(import.meta.dirname, "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const LOCAL_SERVER = "postgres://postgres@127.0.0.1:5432/postgres";
+const OWNER = { email: "owner@org.test", password: "bench-password" };
+
+const { values: opt } = parseArgs({
+  options: {
+    small: { type: "boolean", default: false },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    connections: { type: "string" },
+    "database-url": { type: "string" },
+    port: { type: "string", default: "3900" },
+    "dist-dir": { type: "string", default: ".next-bench" },
+    "no-build": { type: "boolean", default: false },
+    targets: { type: "string" },
+    writers: { type: "string" },
+  },
+});
+const small = opt.small;
+const duration = Number(opt.duration ?? (small ? 2 : 10));
+const warmup = Number(opt.warmup ?? (small ? 1 : 2));
+const connections = Number(opt.connections ?? (small ? 8 : 32));
+const writerCount = Number(opt.writers ?? (small ? 200 : 1000));
+const port = Number(opt.port);
+const distDir = opt["dist-dir"];
+const base = `http://127.0.0.1:${port}`;
+const runId = randomBytes(4).toString("hex");
+
+// ---- the database ----------------------------------------------------------------------------------------------
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+type Target = { url?: string; pgliteDir?: string; label: string; drop?: () => Promise<void> };
+
+async function adminQuery(serverUrl: string, statement: string) {
+  const { default: postgres } = await import("postgres");
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    return await admin.unsafe(statement);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
+}
+
+async function chooseDatabase(): Promise<Target> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (small) {
+    if (!serverUrl) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-bench-"));
+      return { pgliteDir: path.join(dir, "pglite"), label: `PGlite (${dir})`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    }
+    const name = `ssi_bench_${process.pid}_${runId}`;
+    await adminQuery(serverUrl, `create database "${name}"`);
+    return { url: withDatabase(serverUrl, name), label: `PostgreSQL, throwaway database ${name}`, drop: () => adminQuery(serverUrl, `drop database if exists "${name}" with (force)`).then(() => {}) };
+  }
+  const url = opt["database-url"] ?? withDatabase(serverUrl ?? LOCAL_SERVER, "ssi_large");
+  const name = new URL(url).pathname.slice(1);
+  const exists = await adminQuery(withDatabase(url, "postgres"), `select 1 from pg_database where datname = '${name.replaceAll("'", "''")}'`);
+  if (exists.length === 0) await adminQuery(withDatabase(url, "postgres"), `create database "${name.replaceAll('"', '""')}"`);
+  return { url, label: `PostgreSQL database ${name}` };
+}
+
+/** Runs `fn` with this process's database handle (db/client.ts) open on the target, and closes it after. */
+async function withDb<T>(target: Target, fn: (db: import("../db/client").Db) => Promise<T>): Promise<T> {
+  const { installDatabase, openDatabase } = await import("../db/client");
+  const handle = await openDatabase({ url: target.url, pgliteDir: target.pgliteDir });
+  try {
+    await handle.ready;
+    installDatabase(handle);
+    return await fn(handle.db);
+  } finally {
+    // PGlite allows one opener at a time: the server must be the only one while it runs.
+    installDatabase(undefined);
+    await handle.close();
+  }
+}
+
+// ---- build and server ------------------------------------------------------------------------------------------
+
+function build() {
+  if (opt["no-build"] && fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
+    console.log(`Using the existing build in ${distDir}/ (--no-build).`);
+    return;
+  }
+  console.log(`Building the production app into ${distDir}/ …`);
+  // With a non-default distDir, `next build` adds its type folder to tsconfig.json: put the file back as it was.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const before = fs.readFileSync(tsconfig);
+  const r = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NEXT_DIST_DIR: distDir, SKIP_BUILD_TYPECHECK: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (!fs.readFileSync(tsconfig).equals(before)) fs.writeFileSync(tsconfig, before);
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
+}
+
+type Server = { child: ChildProcess; log: string[]; exited: Promise<number | null> };
+
+/** Refuses a busy port: the health check would otherwise reach whatever already listens there. */
+async function assertPortFree(p: number) {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", () => reject(new Error(`port ${p} is in use: pick another with --port`)));
+    probe.listen(p, "127.0.0.1", () => probe.close(() => resolve()));
+  });
+}
+
+async function startServer(target: Target, dataDir: string): Promise<Server> {
+  await assertPortFree(port);
+  const { DATABASE_URL: _omit, AUTH_URL: _url, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = {
+    ...inherited,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_DIST_DIR: distDir,
+    DISABLE_SCHEDULER: "1",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    AUTH_TRUST_HOST: "true",
+    DATA_DIR: dataDir,
+    ...(target.url ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir }),
+  };
+  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const log: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.push(...chunk.toString().split("\n").filter(Boolean));
+    if (log.length > 200) log.splice(0, log.length - 200);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) while starting:\n${log.join("\n")}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not become healthy within 120 s:\n${log.join("\n")}`);
+    await sleep(250);
+  }
+  return { child, log, exited };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- memory: VmRSS of the server and its children, every 250 ms --------------------------------------------------
+
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const task of fs.readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = fs.readFileSync(`/proc/${out[i]}/task/${task}/children`, "utf8").trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone, or no /proc (not Linux): measure what we can
+    }
+  }
+  return out;
+}
+
+function rssKiB(pid: number): number {
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function sampleMemory(pid: number) {
+  let peak = 0;
+  let windowPeak = 0;
+  const timer = setInterval(() => {
+    const now = processTree(pid).reduce((sum, p) => sum + rssKiB(p), 0);
+    peak = Math.max(peak, now);
+    windowPeak = Math.max(windowPeak, now);
+  }, 250);
+  return {
+    peakMiB: () => peak / 1024,
+    /** The peak since the last call (per target). */
+    takeWindowPeakMiB: () => {
+      const p = windowPeak;
+      windowPeak = 0;
+      return p / 1024;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/** CPU seconds used so far by the server and its children (utime + stime in /proc/<pid>/stat, at 100 Hz). */
+function cpuSeconds(pid: number): number {
+  return processTree(pid).reduce((sum, p) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return sum + (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+/**
+ * Waits until the server is idle: when autocannon stops, the server still renders the requests left in flight,
+ * and that work must not be charged to the next target. Returns the milliseconds waited.
+ */
+async function waitIdle(pid: number, maxMs = 180_000): Promise<number> {
+  const t0 = Date.now();
+  let prev = cpuSeconds(pid);
+  let quiet = 0;
+  while (Date.now() - t0 < maxMs && quiet < 2) {
+    await sleep(250);
+    const now = cpuSeconds(pid);
+    quiet = now - prev < 0.025 ? quiet + 1 : 0; // under 10 % of a core for two samples in a row
+    prev = now;
+  }
+  return Date.now() - t0;
+}
+
+// ---- sign-in through the real Auth.js credentials flow ----------------------------------------------------------
+
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+async function signIn(): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: OWNER.email, password: OWNER.password, callbackUrl: `${base}/teams` }),
+  });
+  const session = cookiesOf(res).find((c) => /^(__Secure-)?authjs\.session-token=/.test(c));
+  if (!session) throw new Error(`signing in as ${OWNER.email} failed (HTTP ${res.status}, Location ${res.headers.get("location")})`);
+  return session;
+}
+
+// ---- load ------------------------------------------------------------------------------------------------------
+
+type Result = {
+  id: string;
+  label: string;
+  bytes: number;
+  aloneMs: number;
+  rssMiB: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  load: string;
+};
+
+const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
+
+let serverPid = 0;
+
+async function measure(
+  target: { id: string; label: string; bytes: number; aloneMs: number },
+  opts: Omit<autocannon.Options, "url" | "connections" | "duration">,
+  urlPath: string,
+): Promise<Result> {
+  // A 30 s timeout (autocannon's default is 10 s) so a slow page shows its latency rather than only errors.
+  const common = { url: base + urlPath, connections, timeout: 30, ...opts };
+  memory?.takeWindowPeakMiB();
+  if (warmup > 0) {
+    await autocannon({ ...common, duration: warmup });
+    await waitIdle(serverPid);
+  }
+  const load = loadNow();
+  const r = await autocannon({ ...common, duration });
+  const drained = await waitIdle(serverPid);
+  if (drained > 2000) console.log(`  (the server was busy ${(drained / 1000).toFixed(1)} s more with requests left in flight)`);
+  // autocannon's `errors` include its timeouts.
+  const errors = r.non2xx + r.errors;
+  const rssMiB = memory?.takeWindowPeakMiB() ?? 0;
+  return { ...target, rssMiB, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors, load };
+}
+
+/**
+ * Two requests before the load: the target must answer 200 with its content (the first also loads its code);
+ * the second one's time is the page's latency on an idle server.
+ */
+async function preflight(urlPath: string, cookie: string, expected: string): Promise<{ bytes: number; aloneMs: number }> {
+  let bytes = 0;
+  let aloneMs = 0;
+  for (let i = 0; i < 2; i++) {
+    const t0 = performance.now();
+    const res = await fetch(base + urlPath, { headers: { cookie }, redirect: "manual" });
+    const text = await res.text();
+    aloneMs = performance.now() - t0;
+    if (res.status !== 200 || !text.includes(expected)) {
+      throw new Error(`GET ${urlPath} answered ${res.status} without "${expected}": the server does not serve it (${text.slice(0, 200)})`);
+    }
+    bytes = Buffer.byteLength(text);
+  }
+  return { bytes, aloneMs };
+}
+
+// ---- main ------------------------------------------------------------------------------------------------------
+
+const TARGET_IDS = ["dynamic", "static", "board-50", "board-1000", "dashboard", "api-write"] as const;
+const chosen = new Set(opt.targets ? opt.targets.split(",") : TARGET_IDS);
+for (const t of chosen) if (!(TARGET_IDS as readonly string[]).includes(t)) throw new Error(`unknown target ${t}; use ${TARGET_IDS.join(", ")}`);
+
+const startedAt = Date.now();
+const target = await chooseDatabase();
+// Scripts and db/client.ts read the environment lazily: point them at the target before anything opens it.
+if (target.url) process.env.DATABASE_URL = target.url;
+else {
+  delete process.env.DATABASE_URL;
+  process.env.PGLITE_DIR = target.pgliteDir;
+}
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-bench-data-"));
+let server: Server | undefined;
+let memory: ReturnType<typeof sampleMemory> | undefined;
+let failed = false;
+let writers: import("../db/queries/bench").BenchWriter[] = [];
+
+try {
+  console.log(`Database: ${target.label}`);
+  const bench = await import("../db/queries/bench");
+  const { sizes, rows } = await withDb(target, async (db) => {
+    if (small || (await bench.countTeamMembersBySlug("bench-1000")) === null) {
+      // The small size has bench-50 but is too small for bench-1000 (999 people besides the owner): its dashboard
+      // target then uses bench-50, and the 1,000-member board is left out.
+      const size = small ? { people: 200, teams: 4, days: 30 } : { people: 10_000, teams: 40, days: 3 * 365 };
+      console.log(
+        small
+          ? `Seeding a small data set (${size.people} people, ${size.days} days) …`
+          : "The large data set is missing: seeding it first, as npm run seed:large would (10,000 people, 3 years; takes minutes) …",
+      );
+      const { seedLarge } = await import("../db/seed-large");
+      let shown = 0;
+      const onProgress = ({ rows: n, fraction }: { rows: number; fraction: number }) => {
+        if (small || fraction < shown + 0.1) return;
+        shown = Math.floor(fraction * 10) / 10;
+        console.log(`  ${(fraction * 100).toFixed(0)} %: ${n.toLocaleString("en")} snapshots`);
+      };
+      const seeded = await seedLarge({ db, ...size, reset: small, onProgress });
+      console.log(`Seeded ${seeded.rows.toLocaleString("en")} snapshots in ${(seeded.elapsedMs / 1000).toFixed(1)} s.`);
+    }
+    if (chosen.has("api-write")) writers = await bench.prepareBenchWriters(writerCount);
+    return {
+      sizes: { 50: await bench.countTeamMembersBySlug("bench-50"), 1000: await bench.countTeamMembersBySlug("bench-1000") },
+      rows: await bench.estimateSnapshotRows(),
+    };
+  });
+  if (!sizes[50]) throw new Error("the data set has no bench-50 team: seed it with npm run seed:large");
+  console.log(`Data: bench-50 has ${sizes[50]} members, bench-1000 has ${sizes[1000] ?? "no team"}; ≈ ${rows.toLocaleString("en")} snapshots.`);
+
+  build();
+  server = await startServer(target, dataDir);
+  console.log(`Server: next start on ${base} (pid ${server.child.pid}), DB_POOL_MAX=${process.env.DB_POOL_MAX ?? "10 (default)"}.`);
+  serverPid = server.child.pid!;
+  memory = sampleMemory(serverPid);
+  const cookie = await signIn();
+  console.log(`Signed in as ${OWNER.email}. ${connections} connections, ${warmup} s warm-up + ${duration} s per target. Load average (1/5/15 min) at start: ${loadNow()}.`);
+
+  // As a browser sends them: the session cookie, and gzip accepted (next start compresses what it sends).
+  const page = { headers: { cookie, "accept-encoding": "gzip, deflate" } };
+  const results: Result[] = [];
+  const ok = (r: Result) =>
+    console.log(`  ${r.label}: ${r.rps.toFixed(0)} req/s, ${r.requests ? `p99 ${r.p99} ms` : `none answered within ${duration} s`}, ${r.errors} errors (load ${r.load})`);
+  const dashboardTeam = sizes[1000] ? "bench-1000" : "bench-50";
+  const pages: [string, string, string, string][] = [
+    ["dynamic", "bare dynamic page (no DB, no auth)", "/bench/dynamic", "Rendered on request"],
+    ["static", "static page (prerendered)", "/bench/static", "Prerendered at build time"],
+    ["board-50", `leaderboard, bench-50 (${sizes[50]} members)`, "/t/bench-50", 'data-testid="board-row"'],
+    ...(sizes[1000]
+      ? [["board-1000", `leaderboard, bench-1000 (${sizes[1000]} members)`, "/t/bench-1000", 'data-testid="board-row"'] as [string, string, string, string]]
+      : []),
+    ["dashboard", `manager dashboard, ${dashboardTeam}`, `/t/${dashboardTeam}/dashboard`, ">Dashboard<"],
+  ];
+  if (!sizes[1000] && chosen.has("board-1000")) console.log("  (no bench-1000 team in this data set: its leaderboard is left out)");
+  for (const [id, label, url, expected] of pages) {
+    if (!chosen.has(id)) continue;
+    const { bytes, aloneMs } = await preflight(url, cookie, expected);
+    results.push(await measure({ id, label, bytes, aloneMs }, page, url));
+    ok(results.at(-1)!);
+  }
+
+  type Pair = { userId: string; measuredOn: string };
+  const acknowledged: Pair[] = [];
+  const statuses = new Map<number, number>();
+  let built = 0;
+  if (chosen.has("api-write")) {
+    // Each request is a new (person, date): writer k % W, and for each round through the writers one day
+    // earlier. Every writer has its own token, so no token nears the rate limit of 60 a minute. autocannon keeps
+    // one context per connection and sends one request at a time on it, so the answer belongs to the pair the
+    // context holds: that is how each acknowledged write is known by its (person, date).
+    const { addDays, todayInZone } = await import("../lib/dates");
+    const yesterday = addDays(todayInZone("UTC"), -1);
+    const score = () => Math.round(Math.random() * 2500) / 100;
+    const api = {
+      method: "POST" as const,
+      requests: [
+        {
+          setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
+            const k = built++;
+            const w = writers[k % writers.length]!;
+            const measuredOn = addDays(yesterday, -Math.floor(k / writers.length));
+            context.pair = { userId: w.userId, measuredOn } satisfies Pair;
+            return {
+              ...req,
+              headers: { "content-type": "application/json", authorization: `Bearer ${w.token}` },
+              body: JSON.stringify({ measuredOn, brand: score(), people: score(), insights: score(), relationships: score() }),
+            };
+          },
+          onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            if (status >= 200 && status < 300) acknowledged.push(context.pair as Pair);
+          },
+        },
+      ],
+    };
+    // One write first: it must be created, or the API does not work at all.
+    const first = writers[0]!;
+    const firstDate = addDays(yesterday, -400);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/snapshots`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${first.token}` },
+      body: JSON.stringify({ measuredOn: firstDate, brand: 10, people: 11, insights: 12, relationships: 13 }),
+    });
+    const answer = await res.text();
+    const aloneMs = performance.now() - t0;
+    if (res.status !== 201) throw new Error(`POST /api/v1/snapshots answered ${res.status}: ${answer.slice(0, 300)}`);
+    acknowledged.push({ userId: first.userId, measuredOn: firstDate });
+    const bytes = Buffer.byteLength(answer);
+    results.push(await measure({ id: "api-write", label: "snapshot API, POST (distinct writes)", bytes, aloneMs }, api, "/api/v1/snapshots"));
+    ok(results.at(-1)!);
+  }
+
+  const rssPeak = memory.peakMiB();
+  memory.stop();
+  server.child.kill("SIGTERM");
+  await server.exited;
+  server = undefined;
+
+  let writeLine = "";
+  if (chosen.has("api-write")) {
+    // Counted after the server is gone (PGlite allows one opener at a time).
+    const { stored, present } = await withDb(target, async () => ({
+      stored: await bench.countSnapshotsOf(writers.map((w) => w.userId)),
+      present: await bench.countStoredPairs(acknowledged),
+    }));
+    const lost = acknowledged.length - present;
+    const replaced = statuses.get(200) ?? 0;
+    const codes = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ");
+    writeLine =
+      `Writes: ${acknowledged.length} acknowledged with 2xx (one single request first, then under load incl. warm-up: ${codes || "no answers"}); ` +
+      `${present} of those (person, date) pairs are stored; lost writes: ${lost}. ` +
+      `Rows stored for the bench writers: ${stored} (${stored - present} more were in flight when a run stopped: stored, never acknowledged).` +
+      (replaced ? ` ${replaced} answers were 200 "replaced", which distinct pairs should never give.` : "");
+    if (lost > 0 || replaced > 0) failed = true;
+  }
+
+  printTable(results, rssPeak);
+  if (writeLine) console.log(writeLine);
+  console.log(`Total time ${((Date.now() - startedAt) / 1000).toFixed(0)} s. Load average now: ${loadNow()} (${os.cpus().length} CPUs).`);
+} catch (err) {
+  failed = true;
+  console.error(`\nbench failed: ${err instanceof Error ? err.message : String(err)}`);
+  if (server) console.error(`server log (last lines):\n${server.log.slice(-40).join("\n")}`);
+} finally {
+  memory?.stop();
+  if (server) {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+  try {
+    if (writers.length && !target.drop) {
+      const { clearBenchWriters } = await import("../db/queries/bench");
+      await withDb(target, () => clearBenchWriters(writers));
+    }
+    await target.drop?.();
+  } catch (err) {
+    console.error("cleaning up failed:", err);
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
+
+function printTable(results: Result[], rssPeak: number) {
+  const floor = results.find((r) => r.id === "dynamic")?.rps;
+  const order = ["board-50", "board-1000", "dashboard", "api-write", "dynamic", "static"];
+  const rows = [...results].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "× dynamic", "alone ms", "KiB (unzipped)", "peak RSS MiB", "load 1/5/15 min"];
+  const cells = rows.map((r) => [
+    r.label,
+    r.rps.toFixed(0),
+    // Nothing answered within the run: every request took longer than the run itself.
+    r.requests ? String(r.p50) : `> ${duration * 1000}`,
+    r.requests ? String(r.p99) : `> ${duration * 1000}`,
+    `${r.errors}/${r.requests}`,
+    floor ? (r.rps / floor).toFixed(2) : "–",
+    r.aloneMs.toFixed(0),
+    (r.bytes / 1024).toFixed(1),
+    r.rssMiB.toFixed(0),
+    r.load,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => (i === 0 || i === 9 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(" | ")} |`;
+  console.log(`\n${connections} connections, ${duration} s per target after a ${warmup} s warm-up; ${os.cpus().length} CPUs.`);
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 || i === 9 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const c of cells) console.log(line(c));
+  console.log("alone ms: one request on the idle server before the load. errors: non-2xx answers and socket errors or timeouts (30 s) / answers.");
+  console.log(`\nServer peak memory (VmRSS of next-server and its children, sampled every 250 ms): ${rssPeak.toFixed(0)} MiB.`);
+}
