@@ -185,6 +185,9 @@ export const snapshots = pgTable(
   (t) => [
     // Serves "latest snapshot per person at or before a date" as an index-only descent.
     uniqueIndex("snapshots_user_date_key").on(t.userId, t.measuredOn),
+    // Deleting a person sets entered_by to null on the scores they entered for others: without this index that
+    // foreign-key action scans the whole table (minutes on 10 M rows). Partial: almost every row is self-entered.
+    index("snapshots_entered_by_idx").on(t.enteredBy).where(sql`${t.enteredBy} is not null`),
     check(
       "snapshots_components_check",
       sql`${t.brand} between 0 and 25 and ${t.people} between 0 and 25 and ${t.insights} between 0 and 25 and ${t.relationships} between 0 and 25`,

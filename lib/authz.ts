@@ -2,7 +2,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { getUserById, type PublicUser } from "@/db/queries/users";
-import { findMembershipBySlug } from "@/db/queries/teams";
+import { findMembershipBySlug, listTeamsForUser } from "@/db/queries/teams";
 import type { Role } from "@/db/schema";
 import { grantTeamAccess, hasRole } from "@/lib/team-access";
 
@@ -25,13 +25,19 @@ export async function requireUser(returnTo?: string): Promise<PublicUser> {
   return user;
 }
 
+// Read once per request: the team layout asks for any role, a manager page for "manager", with the same slug.
+const membershipBySlug = cache((slug: string, userId: string) => findMembershipBySlug(slug, userId));
+
+/** A person's teams with their roles, read once per request (the header's team switcher and pages share it). */
+export const listMyTeams = cache((userId: string) => listTeamsForUser(userId));
+
 /**
  * The signed-in person's membership in the team with this slug, with the team's settings; a 404 when they are
  * not a member or their role is below `min`, so team slugs don't leak. Roles come from the database.
  */
 export const requireTeamRole = cache(async (slug: string, min: Role = "member") => {
   const user = await requireUser(`/t/${slug}`);
-  const membership = await findMembershipBySlug(slug, user.id);
+  const membership = await membershipBySlug(slug, user.id);
   if (!membership || !hasRole(membership.role, min)) notFound();
   return {
     access: grantTeamAccess(membership.team.id, user.id, membership.role),

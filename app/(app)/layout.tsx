@@ -1,11 +1,10 @@
 import { AppHeader } from "@/components/app-shell/header";
 import { TeamSwitcher } from "@/components/app-shell/team-switcher";
-import { listTeamsForUser } from "@/db/queries/teams";
-import { requireUser } from "@/lib/authz";
+import { listMyTeams, requireUser } from "@/lib/authz";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const teams = await listTeamsForUser(user.id);
+  const teams = await listMyTeams(user.id);
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader user={user}>

@@ -14,23 +14,44 @@ function todayHref(teamSlug: string, by: Leaderboard["by"]): string {
   return by === "total" ? path : `${path}?by=${by}`;
 }
 
+/** Ranks shown per page: a 1,000-member board in one page would be megabytes of markup for one phone screen. */
+export const RANKS_PER_PAGE = 100;
+
+/** The board's address for another page of ranks, keeping the date and the ranking choice. */
+function pageHref(teamSlug: string, board: Leaderboard, page: number): string {
+  const q = new URLSearchParams();
+  if (board.asOf !== board.today) q.set("asOf", board.asOf);
+  if (board.by !== "total") q.set("by", board.by);
+  if (page > 1) q.set("page", String(page));
+  const query = q.toString();
+  return `/t/${encodeURIComponent(teamSlug)}${query ? `?${query}` : ""}`;
+}
+
 /** A team's leaderboard: summary figures, date and ranking controls, the ranked members, and everyone else. */
 export function LeaderboardView({
   board,
   submitHref,
   teamSlug,
+  page: requestedPage = 1,
 }: {
   board: Leaderboard;
   submitHref: string;
   teamSlug: string;
+  /** Which page of ranks to show (RANKS_PER_PAGE each); past the last page shows the last. */
+  page?: number;
 }) {
-  const ranked = board.entries.filter((e) => e.status === "ranked");
+  const allRanked = board.entries.filter((e) => e.status === "ranked");
+  const pages = Math.max(1, Math.ceil(allRanked.length / RANKS_PER_PAGE));
+  const page = Math.min(requestedPage, pages);
+  const ranked = allRanked.slice((page - 1) * RANKS_PER_PAGE, page * RANKS_PER_PAGE);
+  const viewerIndex = allRanked.findIndex((e) => e.isViewer);
+  const viewerPage = viewerIndex < 0 ? null : Math.floor(viewerIndex / RANKS_PER_PAGE) + 1;
   const stale = board.entries.filter((e) => e.status === "stale");
   const never = board.entries.filter((e) => e.status === "never");
   const hiddenByComponent = board.entries.filter((e) => e.status === "hidden");
   const someoneHides = board.entries.some((e) => e.hidden);
-  const nobodyScored = ranked.length === 0 && stale.length === 0 && hiddenByComponent.length === 0;
-  const tied = tiedRanks(ranked);
+  const nobodyScored = allRanked.length === 0 && stale.length === 0 && hiddenByComponent.length === 0;
+  const tied = tiedRanks(allRanked);
   const historical = board.asOf !== board.today;
 
   return (
@@ -60,7 +81,7 @@ export function LeaderboardView({
       ) : (
         <>
           <BoardSummary board={board} submitHref={submitHref} />
-          {ranked.length > 0 ? (
+          {allRanked.length > 0 ? (
             <section aria-labelledby="board-ranked" className="flex flex-col gap-3">
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 id="board-ranked" className="text-lg font-semibold">
@@ -76,6 +97,16 @@ export function LeaderboardView({
               <div className="lg:hidden">
                 <RankedCards entries={ranked} by={board.by} tied={tied} />
               </div>
+              {pages > 1 ? (
+                <RankPager
+                  page={page}
+                  pages={pages}
+                  shown={[ranked[0]!.rank!, ranked[ranked.length - 1]!.rank!]}
+                  total={allRanked.length}
+                  href={(p) => pageHref(teamSlug, board, p)}
+                  viewerPage={viewerPage}
+                />
+              ) : null}
             </section>
           ) : hiddenByComponent.length > 0 ? null : (
             <p
@@ -111,5 +142,48 @@ export function LeaderboardView({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** "Ranks 101–200 of 1,000", previous and next, and a way back to the viewer's own place. */
+function RankPager({
+  page,
+  pages,
+  shown,
+  total,
+  href,
+  viewerPage,
+}: {
+  page: number;
+  pages: number;
+  shown: [number, number];
+  total: number;
+  href: (page: number) => string;
+  viewerPage: number | null;
+}) {
+  const link = "rounded-md border border-line px-3 py-1.5 no-underline hover:bg-raised";
+  return (
+    <nav aria-label="Ranking pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-muted" data-testid="rank-range">
+        Ranks {shown[0]}–{shown[1]} of {total.toLocaleString("en")} ranked · page {page} of {pages}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        {viewerPage !== null && viewerPage !== page ? (
+          <a href={href(viewerPage)} className={link}>
+            Your place (page {viewerPage})
+          </a>
+        ) : null}
+        {page > 1 ? (
+          <a href={href(page - 1)} className={link} rel="prev">
+            ← Previous {RANKS_PER_PAGE}
+          </a>
+        ) : null}
+        {page < pages ? (
+          <a href={href(page + 1)} className={link} rel="next">
+            Next {RANKS_PER_PAGE} →
+          </a>
+        ) : null}
+      </div>
+    </nav>
   );
 }

@@ -63,6 +63,18 @@ describe(`public API on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, 
     expect(tokens[0]!.lastUsedAt).toBeInstanceOf(Date);
   });
 
+  it("answers with the stored snapshot for an old date, even behind years of newer ones", async () => {
+    const { rep, token } = await setup();
+    // 1,100 daily snapshots after the date: more than any page of recent rows.
+    const days = Array.from({ length: 1100 }, (_, i) => new Date(Date.UTC(2022, 0, 2 + i)).toISOString().slice(0, 10));
+    await t.db().insert(snapshots).values(
+      days.map((measuredOn) => ({ userId: rep.id, measuredOn, total: 40, brand: 10, people: 10, insights: 10, relationships: 10 })),
+    );
+    const res = await post(token, { ...VALID, measuredOn: "2021-06-01" });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ replaced: false, snapshot: { measuredOn: "2021-06-01", total: 70.9 } });
+  });
+
   it("answers 401 without a token, with an unknown one and with a revoked one, and stores nothing", async () => {
     const { rep, token, tokenId } = await setup();
     for (const bad of [undefined, "ssi_not-a-real-token", "nonsense"]) {

@@ -13,8 +13,7 @@ import { Card } from "@/components/ui/card";
 import { getAccount } from "@/db/queries/account";
 import { getGoal, getPersonalBest, getScoreAtOrBefore, listHistory } from "@/db/queries/goals";
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
-import { listTeamsForUser } from "@/db/queries/teams";
-import { requireTeamRole, requireUser } from "@/lib/authz";
+import { listMyTeams, requireTeamRole, requireUser } from "@/lib/authz";
 import { addDays, todayInZone } from "@/lib/dates";
 import { projectGoal } from "@/lib/goals";
 import { biggestMove, coachingFocus, componentMedians } from "@/lib/me-coaching";
@@ -38,7 +37,7 @@ export default async function MePage() {
     getScoreAtOrBefore(user.id, today),
     getScoreAtOrBefore(user.id, addDays(today, -7)),
     getScoreAtOrBefore(user.id, addDays(today, -30)),
-    listTeamsForUser(user.id),
+    listMyTeams(user.id),
   ]);
   const boards = [];
   for (const t of teams) {

@@ -20,13 +20,13 @@ export default async function LeaderboardPage({ params, searchParams }: PageProp
   const today = todayInZone(grant.team.timeZone);
   const board = parseBoardParams(await searchParams, today);
   return (
-    <Suspense key={`${board.asOf}|${board.by}`} fallback={<BoardSkeleton teamName={grant.team.name} />}>
+    <Suspense key={`${board.asOf}|${board.by}|${board.page}`} fallback={<BoardSkeleton teamName={grant.team.name} />}>
       <Board grant={grant} today={today} params={board} />
     </Suspense>
   );
 }
 
-async function Board({ grant: { access, team }, today, params: { asOf, by, adjusted } }: { grant: TeamRoleGrant; today: string; params: BoardParams }) {
+async function Board({ grant: { access, team }, today, params: { asOf, by, page, adjusted } }: { grant: TeamRoleGrant; today: string; params: BoardParams }) {
   const [board, onboarding] = await Promise.all([
     getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays }),
     hasRole(access.role, "manager") ? getOnboardingStatus(access) : null,
@@ -39,6 +39,7 @@ async function Board({ grant: { access, team }, today, params: { asOf, by, adjus
         board={{ ...board, teamName: team.name, asOf, today, by, staleDays: team.staleDays }}
         submitHref={`/t/${team.slug}/submit`}
         teamSlug={team.slug}
+        page={page}
       />
     </div>
   );

@@ -4,8 +4,7 @@ import { notFound } from "next/navigation";
 import { signed, percent } from "@/components/dashboard/format";
 import { Card } from "@/components/ui/card";
 import { getTeamHeadline } from "@/db/queries/dashboard";
-import { listTeamsForUser } from "@/db/queries/teams";
-import { requireTeamRole, requireUser } from "@/lib/authz";
+import { listMyTeams, requireTeamRole, requireUser } from "@/lib/authz";
 import { todayInZone } from "@/lib/dates";
 import { hasRole } from "@/lib/team-access";
 
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Teams overview" };
 /** Side by side: every team the person manages or owns, each measured in its own time zone and weeks. */
 export default async function TeamsOverviewPage() {
   const user = await requireUser("/teams/overview");
-  const managed = (await listTeamsForUser(user.id)).filter((t) => hasRole(t.role, "manager"));
+  const managed = (await listMyTeams(user.id)).filter((t) => hasRole(t.role, "manager"));
   if (managed.length === 0) notFound();
   const rows = [];
   for (const t of managed) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listSnapshotsForUser, upsertSnapshot } from "@/db/queries/snapshots";
+import { getSnapshot, listSnapshotsForUser, upsertSnapshot } from "@/db/queries/snapshots";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { apiError, authenticateRequest, readJsonObject } from "@/lib/api";
 import { todayInZone } from "@/lib/dates";
@@ -47,9 +47,8 @@ export async function POST(request: Request) {
     return apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: z.flattenError(parsed.error).fieldErrors });
   }
   const { replaced } = await upsertSnapshot(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" });
-  const [saved] = await listSnapshotsForUser(caller.userId, { since: parsed.data.measuredOn, limit: 1000 }).then((rows) =>
-    rows.filter((r) => r.measuredOn === parsed.data.measuredOn),
-  );
+  // Read back the one row (not a page of recent ones: an old date may lie beyond any page).
+  const saved = await getSnapshot(caller.userId, parsed.data.measuredOn);
   return Response.json({ snapshot: saved ? toJson(saved) : null, replaced }, { status: replaced ? 200 : 201 });
 }
 

@@ -11,8 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { getTeamHeadline, getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
 import { listPendingReminders } from "@/db/queries/dashboard-reminders";
-import { listTeamsForUser } from "@/db/queries/teams";
-import { requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
+import { listMyTeams, requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { coachingList, topImprovers } from "@/lib/team-coaching";
 import { addDays, todayInZone, weekStartOf } from "@/lib/dates";
 import { DASHBOARD_RANGES, parseWeeks } from "@/lib/validation/dashboard";
@@ -28,7 +27,7 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
   const weeks = parseWeeks((await searchParams).weeks);
   const today = todayInZone(team.timeZone);
   const base = `/t/${team.slug}`;
-  const multiTeam = (await listTeamsForUser(user.id)).filter((t) => t.role !== "member").length > 1;
+  const multiTeam = (await listMyTeams(user.id)).filter((t) => t.role !== "member").length > 1;
   // The export covers the charts' range: from the start of the first charted week to today.
   const from = addDays(weekStartOf(today, team.weekStart), -7 * (weeks - 1));
 

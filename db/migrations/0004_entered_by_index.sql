@@ -1,0 +1,1 @@
+CREATE INDEX "snapshots_entered_by_idx" ON "snapshots" USING btree ("entered_by") WHERE "snapshots"."entered_by" is not null;
