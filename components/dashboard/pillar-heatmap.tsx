@@ -2,9 +2,13 @@ import Link from "next/link";
 import type { MemberNow } from "@/db/queries/dashboard";
 import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
 
+/** Rows shown at most: past that the table is megabytes of markup nobody scrolls through (the CSV has everyone). */
+export const HEATMAP_MAX_ROWS = 100;
+
 /** Members × components, each cell shaded by its score (the number is always shown, never colour alone). */
 export function PillarHeatmap({ members, slug }: { members: MemberNow[]; slug: string }) {
-  const scored = members.filter((m) => m.status === "fresh" && m.components);
+  const allScored = members.filter((m) => m.status === "fresh" && m.components);
+  const scored = allScored.slice(0, HEATMAP_MAX_ROWS);
   return (
     <figure aria-labelledby="heatmap-title" className="min-w-0 rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-5" data-testid="chart-heatmap">
       <h2 id="heatmap-title" className="text-base font-semibold">
@@ -55,6 +59,11 @@ export function PillarHeatmap({ members, slug }: { members: MemberNow[]; slug: s
           </table>
         </div>
       )}
+      {allScored.length > scored.length ? (
+        <p className="mt-2 text-xs text-muted" data-testid="heatmap-more">
+          The {scored.length} highest totals of {allScored.length} members with a fresh score; everyone&apos;s figures are in the CSV export.
+        </p>
+      ) : null}
     </figure>
   );
 }

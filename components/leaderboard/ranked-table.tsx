@@ -1,3 +1,5 @@
+"use client";
+
 import type { BoardEntry } from "@/db/queries/leaderboard-types";
 import type { RankBy } from "@/lib/ranking";
 import { freshnessLabel } from "@/lib/dates";
