@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -107,6 +108,12 @@ export const teams = pgTable(
     digestHour: smallint("digest_hour").notNull().default(8),
     /** SHA-256 of the secret read-only TV link's token; null when no TV link exists (or it was revoked). */
     tvTokenHash: text("tv_token_hash"),
+    /**
+     * Goes up whenever anything a board or dashboard shows for this team may have changed (a member's snapshot,
+     * the membership, a member's name or privacy setting), in the same transaction, by triggers (migration
+     * 0005). Cached boards are keyed by it (db/queries/cache.ts), so no write path can leave a stale one behind.
+     */
+    dataVersion: bigint("data_version", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

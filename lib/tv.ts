@@ -3,11 +3,11 @@ import { addDays, todayInZone } from "@/lib/dates";
 import type { TeamAccess } from "@/lib/team-access";
 
 /** Today's board and yesterday's, for the TV screen's movement since yesterday. */
-export async function loadTvBoards(access: TeamAccess, team: { timeZone: string; staleDays: number }) {
+export async function loadTvBoards(access: TeamAccess, team: { timeZone: string; staleDays: number; dataVersion: number }) {
   const today = todayInZone(team.timeZone);
   const [now, before] = await Promise.all([
-    getTeamLeaderboard(access, { asOf: today, by: "total", staleDays: team.staleDays }),
-    getTeamLeaderboard(access, { asOf: addDays(today, -1), by: "total", staleDays: team.staleDays }),
+    getTeamLeaderboard(access, { asOf: today, by: "total", staleDays: team.staleDays, version: team.dataVersion }),
+    getTeamLeaderboard(access, { asOf: addDays(today, -1), by: "total", staleDays: team.staleDays, version: team.dataVersion }),
   ]);
   const renderedAt = new Intl.DateTimeFormat("en-GB", { timeZone: team.timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date());
   return { now, before, renderedAt };

@@ -94,7 +94,7 @@ export async function deleteAccount(userId: string): Promise<{ ok: true } | { ok
   const db = await database();
   return db.transaction(async (tx) => {
     // Lock the person's teams so a concurrent demotion of the other owner cannot leave a team without one.
-    await tx.execute(sql`select 1 from teams where id in (select team_id from memberships where user_id = ${userId}) for update`);
+    await tx.execute(sql`select 1 from teams where id in (select team_id from memberships where user_id = ${userId}) order by id for update`);
     const sole = await soleOwnedTeams(tx, userId);
     if (sole.length > 0) return { ok: false as const, soleOwnerOf: sole };
     // Their mail goes with them: the outbox would otherwise keep it under the address (user_id set null),

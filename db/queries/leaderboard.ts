@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
 import type { BoardEntry, Leaderboard } from "./leaderboard-types";
+import { cachedTeamFigure } from "./cache";
 import { latestSnapshotSql } from "./latest-snapshot";
 import { addDays } from "@/lib/dates";
 import type { RankBy } from "@/lib/ranking";
@@ -25,6 +26,7 @@ type Row = {
   prev_rank: number | null;
   prev_total: number | null;
   hidden: boolean;
+  hides: boolean;
   fresh: boolean;
 };
 
@@ -43,21 +45,81 @@ const RANK_COLUMNS: Record<RankBy, string> = { total: "total", brand: "brand", p
  */
 export async function getTeamLeaderboard(
   access: TeamAccess,
-  opts: { asOf: string; by: RankBy; staleDays: number },
+  opts: { asOf: string; by: RankBy; staleDays: number; /** The team's data version: when given, the rows may come from the cache. */ version?: number },
 ): Promise<Pick<Leaderboard, "entries" | "rankedCount" | "memberCount" | "average" | "median" | "viewer">> {
+  const seesAll = hasRole(access.role, "manager");
+  const byComponent = opts.by !== "total";
+  // Everyone's board has the same ranks except a teammate's board ranked by a component, where people who hide
+  // their components are left out: those rows are computed for the viewer, the others shared (hidden values are
+  // removed per viewer below, never in the shared rows' consumers).
+  const shared = seesAll || !byComponent;
+  const rows =
+    shared && opts.version !== undefined
+      ? await cachedTeamFigure(access.teamId, opts.version, `board:${opts.asOf}:${opts.by}:${opts.staleDays}`, () =>
+          boardRows(access.teamId, opts, { seesAll: true, viewerId: "" }),
+        )
+      : await boardRows(access.teamId, opts, shared ? { seesAll: true, viewerId: "" } : { seesAll: false, viewerId: access.userId });
+
+  const entries: BoardEntry[] = rows.map((r) => {
+    const status: BoardEntry["status"] =
+      r.rank !== null ? "ranked" : r.fresh ? "hidden" : r.measured_on ? "stale" : "never";
+    // The hidden values never leave this function for a viewer who may not see them.
+    const hideValues = !seesAll && r.hides && r.user_id !== access.userId;
+    return {
+      userId: r.user_id,
+      name: r.name?.trim() || r.email,
+      status,
+      rank: r.rank,
+      rankChange: r.rank === null ? null : r.prev_rank === null ? "new" : r.prev_rank - r.rank,
+      value: hideValues && byComponent ? null : r.value,
+      total: r.total,
+      components:
+        r.measured_on === null || hideValues
+          ? null
+          : { brand: r.brand!, people: r.people!, insights: r.insights!, relationships: r.relationships! },
+      totalChange: r.total !== null && r.prev_total !== null ? round3(r.total - r.prev_total) : null,
+      measuredOn: r.measured_on,
+      daysAgo: r.days_ago,
+      isViewer: r.user_id === access.userId,
+      hidden: hideValues,
+    };
+  });
+  // Members with a fresh score, whether ranked in this view or not ranked because their breakdown is hidden.
+  const freshTotals = entries.filter((e) => e.status === "ranked" || e.status === "hidden").map((e) => e.total!);
+  const viewer = entries.find((e) => e.isViewer);
+  return {
+    entries,
+    rankedCount: entries.filter((e) => e.status === "ranked").length,
+    memberCount: entries.length,
+    average: freshTotals.length ? round3(freshTotals.reduce((a, b) => a + b, 0) / freshTotals.length) : null,
+    median: median(freshTotals),
+    viewer: viewer ? { rank: viewer.rank, status: viewer.status } : null,
+  };
+}
+
+/**
+ * The board's rows from the perspective given: `seesAll` (nobody's components hidden, everyone rankable), or a
+ * teammate `viewerId` for whom people who hide their components are not ranked by a component.
+ */
+async function boardRows(
+  teamId: string,
+  opts: { asOf: string; by: RankBy; staleDays: number },
+  perspective: { seesAll: boolean; viewerId: string },
+): Promise<Row[]> {
   const db = await database();
   const col = sql.raw(RANK_COLUMNS[opts.by]);
   const weekAgo = addDays(opts.asOf, -7);
-  const seesAll = hasRole(access.role, "manager");
+  const { seesAll, viewerId } = perspective;
   const byComponent = opts.by !== "total";
-  const rows = await queryRows<Row>(
+  return queryRows<Row>(
     db,
     sql`
     with members as (
       select m.user_id, u.name, u.email,
-             (u.hide_components and not ${seesAll}::boolean and m.user_id <> ${access.userId}) as hidden
+             (u.hide_components and not ${seesAll}::boolean and m.user_id <> ${viewerId}) as hidden,
+             u.hide_components as hides
       from memberships m join users u on u.id = m.user_id
-      where m.team_id = ${access.teamId}
+      where m.team_id = ${teamId}
     ),
     cur as (
       select mb.user_id, s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships, s.${col} as value,
@@ -86,48 +148,12 @@ export async function getTeamLeaderboard(
            c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
            c.insights::float8 as insights, c.relationships::float8 as relationships, c.value::float8 as value,
            c.rank::int as rank, p.rank::int as prev_rank, p.total::float8 as prev_total,
-           mb.hidden, c.fresh
+           mb.hidden, mb.hides, c.fresh
     from members mb
     join cur_ranked c on c.user_id = mb.user_id
     join prev_ranked p on p.user_id = mb.user_id
     order by c.rank nulls last, c.measured_on desc nulls last, lower(coalesce(mb.name, mb.email)), mb.user_id`,
   );
-
-  const entries: BoardEntry[] = rows.map((r) => {
-    const status: BoardEntry["status"] =
-      r.rank !== null ? "ranked" : r.fresh ? "hidden" : r.measured_on ? "stale" : "never";
-    // The hidden values never leave this function for a viewer who may not see them.
-    const hideValues = r.hidden;
-    return {
-      userId: r.user_id,
-      name: r.name?.trim() || r.email,
-      status,
-      rank: r.rank,
-      rankChange: r.rank === null ? null : r.prev_rank === null ? "new" : r.prev_rank - r.rank,
-      value: hideValues && byComponent ? null : r.value,
-      total: r.total,
-      components:
-        r.measured_on === null || hideValues
-          ? null
-          : { brand: r.brand!, people: r.people!, insights: r.insights!, relationships: r.relationships! },
-      totalChange: r.total !== null && r.prev_total !== null ? round3(r.total - r.prev_total) : null,
-      measuredOn: r.measured_on,
-      daysAgo: r.days_ago,
-      isViewer: r.user_id === access.userId,
-      hidden: r.hidden,
-    };
-  });
-  // Members with a fresh score, whether ranked in this view or not ranked because their breakdown is hidden.
-  const freshTotals = entries.filter((e) => e.status === "ranked" || e.status === "hidden").map((e) => e.total!);
-  const viewer = entries.find((e) => e.isViewer);
-  return {
-    entries,
-    rankedCount: entries.filter((e) => e.status === "ranked").length,
-    memberCount: entries.length,
-    average: freshTotals.length ? round3(freshTotals.reduce((a, b) => a + b, 0) / freshTotals.length) : null,
-    median: median(freshTotals),
-    viewer: viewer ? { rank: viewer.rank, status: viewer.status } : null,
-  };
 }
 
 function median(values: number[]): number | null {

@@ -18,6 +18,7 @@ export const teamFields = {
   staleDays: teams.staleDays,
   digestDay: teams.digestDay,
   digestHour: teams.digestHour,
+  dataVersion: teams.dataVersion,
 };
 export type TeamSettings = Omit<typeof teams.$inferSelect, "createdAt">;
 

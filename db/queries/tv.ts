@@ -38,7 +38,7 @@ export async function hasTvLink(access: TeamAccess): Promise<boolean> {
 export async function findTeamByTvToken(token: string) {
   const db = await database();
   const [row] = await db
-    .select({ id: teams.id, name: teams.name, slug: teams.slug, timeZone: teams.timeZone, staleDays: teams.staleDays })
+    .select({ id: teams.id, name: teams.name, slug: teams.slug, timeZone: teams.timeZone, staleDays: teams.staleDays, dataVersion: teams.dataVersion })
     .from(teams)
     .where(eq(teams.tvTokenHash, hash(token)))
     .limit(1);

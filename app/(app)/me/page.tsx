@@ -42,7 +42,7 @@ export default async function MePage() {
   const boards = [];
   for (const t of teams) {
     const { access, team } = await requireTeamRole(t.slug);
-    const board = await getTeamLeaderboard(access, { asOf: todayInZone(team.timeZone), by: "total", staleDays: team.staleDays });
+    const board = await getTeamLeaderboard(access, { asOf: todayInZone(team.timeZone), by: "total", staleDays: team.staleDays, version: team.dataVersion });
     boards.push({ team, board });
   }
   const streak = weeklyStreak(history.map((h) => h.measuredOn), today);

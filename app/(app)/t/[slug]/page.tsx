@@ -28,7 +28,7 @@ export default async function LeaderboardPage({ params, searchParams }: PageProp
 
 async function Board({ grant: { access, team }, today, params: { asOf, by, page, adjusted } }: { grant: TeamRoleGrant; today: string; params: BoardParams }) {
   const [board, onboarding] = await Promise.all([
-    getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays }),
+    getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays, version: team.dataVersion }),
     hasRole(access.role, "manager") ? getOnboardingStatus(access) : null,
   ]);
   return (

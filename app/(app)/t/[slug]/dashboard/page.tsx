@@ -9,6 +9,7 @@ import { PillarHeatmap } from "@/components/dashboard/pillar-heatmap";
 import { DistributionChart, PillarTrendChart, TeamTrendChart } from "@/components/dashboard/trend-charts";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { cachedTeamFigure } from "@/db/queries/cache";
 import { getTeamHeadline, getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
 import { listPendingReminders } from "@/db/queries/dashboard-reminders";
 import { listMyTeams, requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
@@ -66,7 +67,14 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
 /** Everything computed from the team's scores: warnings, headline figures, charts and the three lists. */
 async function DashboardBody({ grant: { access, team }, today, weeks }: { grant: TeamRoleGrant; today: string; weeks: number }) {
   const cal = { today, weekStart: team.weekStart, staleDays: team.staleDays };
-  const [headline, trend, now] = await Promise.all([getTeamHeadline(access, cal), getTeamTrend(access, cal, weeks), getTeamNow(access, cal)]);
+  // The team's figures for this calendar, shared by every manager's view until the team's data changes.
+  const figure = <T,>(name: string, load: () => Promise<T>) =>
+    cachedTeamFigure(team.id, team.dataVersion, `dashboard:${name}:${today}:${team.weekStart}:${team.staleDays}`, load);
+  const [headline, trend, now] = await Promise.all([
+    figure("headline", () => getTeamHeadline(access, cal)),
+    figure(`trend:${weeks}`, () => getTeamTrend(access, cal, weeks)),
+    figure("now", () => getTeamNow(access, cal)),
+  ]);
   const pending = await listPendingReminders(access, headline.thisWeekStart);
   const recalibrated = trend.filter((w) => w.recalibration.likely);
   const notSubmitted = now.members.filter((m) => !m.submittedThisWeek);

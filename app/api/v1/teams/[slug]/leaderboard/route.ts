@@ -22,7 +22,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
   if (!isIsoDate(asOf) || asOf < "2014-01-01" || asOf > today) fields.asOf = [`asOf must be a date from 2014-01-01 to ${today} (today in the team's time zone).`];
   if (!RANK_BY.includes(by)) fields.by = [`by must be one of ${RANK_BY.join(", ")}.`];
   if (Object.keys(fields).length) return apiError(400, "bad_request", "Invalid query parameters.", { fields });
-  const board = await getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays });
+  const board = await getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays, version: team.dataVersion });
   return Response.json(
     {
       team: { name: team.name, slug: team.slug, timeZone: team.timeZone, staleDays: team.staleDays },
