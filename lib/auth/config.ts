@@ -1,6 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 
-/** The app's signed-in areas; a signed-out visitor there is sent to sign in. Unknown paths stay 404s. */
+/** The app's signed-in areas; proxy.ts sends a visitor without a session there to sign in. Unknown paths stay 404s. */
 const APP_PREFIXES = ["/teams", "/t", "/account", "/new-team", "/me", "/mail", "/tv/team"];
 
 export function isAppPath(pathname: string): boolean {
@@ -8,7 +8,7 @@ export function isAppPath(pathname: string): boolean {
 }
 
 /**
- * The database-free half of the Auth.js config, shared with proxy.ts. It holds no providers that need the
+ * The database-free half of the Auth.js config. It holds no providers that need the
  * database; lib/auth/auth.ts adds them. The session is a JWT that carries only the user id.
  */
 export const authConfig = {
@@ -17,13 +17,6 @@ export const authConfig = {
   providers: [],
   trustHost: true,
   callbacks: {
-    authorized({ auth, request }) {
-      const { pathname, search } = request.nextUrl;
-      if (auth?.user || !isAppPath(pathname)) return true;
-      const url = new URL("/sign-in", request.nextUrl);
-      url.searchParams.set("callbackUrl", pathname + search);
-      return Response.redirect(url);
-    },
     jwt({ token, user }) {
       // Keep the token minimal: roles and names are read from the database on every request. `sv` is the
       // person's session version at sign-in; lib/authz.ts treats a token with an older one as signed out.
