@@ -36,5 +36,7 @@ describe("an unreachable PostgreSQL", () => {
     expect(isConnectionError(null)).toBe(false);
     expect(isConnectionError(new Error("wrapped", { cause: Object.assign(new Error("gone"), { code: "CONNECTION_ENDED" }) }))).toBe(true);
     expect(new DatabaseUnavailableError(new Error("x")).digest).toBe(DATABASE_UNAVAILABLE_DIGEST);
+    // The API's 503 relies on this: database()'s own outage error is recognised by its cause.
+    expect(isConnectionError(new DatabaseUnavailableError(Object.assign(new Error("refused"), { code: "ECONNREFUSED" })))).toBe(true);
   });
 });

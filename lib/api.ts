@@ -1,6 +1,6 @@
 // Shared plumbing of the public JSON API (/api/v1): one error shape, bearer-token authentication and the
 // per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
-import { DatabaseUnavailableError, isConnectionError } from "@/db/client";
+import { isConnectionError } from "@/db/client";
 import { authenticateApiToken } from "@/db/queries/api-tokens";
 import { hitRateLimit } from "@/db/queries/rate-limits";
 import { findMembershipBySlug } from "@/db/queries/teams";
@@ -40,8 +40,9 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   try {
     caller = await authenticateApiToken(match[1]!);
   } catch (err) {
-    // The first database access of every API request: an outage answers 503 in the API's error shape.
-    if (err instanceof DatabaseUnavailableError || isConnectionError(err)) {
+    // The first database access of every API request: an outage answers 503 in the API's error shape
+    // (isConnectionError also recognises database()'s DatabaseUnavailableError by its cause).
+    if (isConnectionError(err)) {
       return {
         response: apiError(503, "unavailable", "The service is temporarily unavailable. Try again in a minute.", { headers: { "Retry-After": "30" } }),
       };

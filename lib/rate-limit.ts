@@ -59,8 +59,9 @@ export async function checkRateLimit(policy: RatePolicyName, subject: string): P
   const { limit, windowSeconds } = RATE_LIMITS[policy];
   const r = await hitRateLimit(keyOf(policy, subject), limit, windowSeconds);
   if (r.allowed) return { ok: true };
-  noteRateLimited(r.retryAfter, rateLimitMessage(policy, r.retryAfter));
-  return { ok: false, retryAfter: r.retryAfter, message: rateLimitMessage(policy, r.retryAfter) };
+  const message = rateLimitMessage(policy, r.retryAfter);
+  noteRateLimited(r.retryAfter, message);
+  return { ok: false, retryAfter: r.retryAfter, message };
 }
 
 /** Counts against several policies in order; the first refusal wins and later ones are not counted. */
