@@ -1,6 +1,8 @@
+const SHORT_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+
 /** "3 Mar" for an ISO date, read as a calendar date. */
 export function shortDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+  return SHORT_DATE.format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** "+2.5" / "−1.0" / "0.0" with a real minus sign; "—" for null. */

@@ -11,8 +11,9 @@ const num = (v: number, d = 1) => {
 const signed = (v: number, d = 1) => (v > 0 ? `+${num(v, d)}` : num(v, d));
 const roleWithArticle = (role: string) => (role === "owner" ? "an owner" : `a ${role}`);
 const weekChange = (v: number) => (Math.abs(v) < 0.05 ? "no change this week" : `${signed(v)} this week`);
-const dayMonth = (iso: string, withYear: boolean) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "short", ...(withYear ? { year: "numeric" } : {}) });
+const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
+const dayMonth = (iso: string, withYear: boolean) => (withYear ? DAY_MONTH_YEAR : DAY_MONTH).format(new Date(`${iso}T00:00:00Z`));
 /** "3 – 9 Mar 2025" */
 export const weekLabel = (w: { start: string; end: string }) => `${dayMonth(w.start, false)} – ${dayMonth(w.end, true)}`;
 
