@@ -1,6 +1,8 @@
 import { formatScore } from "./format";
 
-const base = "inline-flex items-center gap-0.5 whitespace-nowrap tabular-nums";
+// `.chg` (app/globals.css): inline-flex, no wrapping, tabular figures. A class of its own because a board
+// shows two of these per member.
+const base = "chg";
 
 /** Places moved since a week earlier: ▲2 / ▼1 / — / New. Arrows and words, never colour alone. */
 export function RankChange({ change }: { change: number | "new" | null }) {
@@ -26,10 +28,7 @@ export function RankChange({ change }: { change: number | "new" | null }) {
   const n = Math.abs(change);
   const unit = `${n === 1 ? "place" : "places"} ${up ? "up" : "down"}`;
   return (
-    <span
-      className={`${base} font-semibold ${up ? "text-up" : "text-down"}`}
-      title={`${n} ${unit} since a week earlier`}
-    >
+    <span className={`${base} font-semibold ${up ? "text-up" : "text-down"}`}>
       <span aria-hidden="true">{up ? "▲" : "▼"}</span>
       {n}
       <span className="sr-only"> {unit}</span>
@@ -54,10 +53,7 @@ export function ScoreChange({ change }: { change: number | null }) {
   // U+2212 minus: the same width as the plus sign, so columns stay aligned.
   const text = `${up ? "+" : "\u2212"}${formatScore(Math.abs(rounded), 1)}`;
   return (
-    <span
-      className={`${base} font-semibold ${up ? "text-up" : "text-down"}`}
-      title={`${text} since a week earlier`}
-    >
+    <span className={`${base} font-semibold ${up ? "text-up" : "text-down"}`}>
       <span aria-hidden="true" className="text-[0.7em]">
         {up ? "▲" : "▼"}
       </span>

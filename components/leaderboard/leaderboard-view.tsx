@@ -4,7 +4,6 @@ import { BoardControls } from "./board-controls";
 import { BoardSummary } from "./board-summary";
 import { EmptyBoard } from "./empty-board";
 import { formatDate, rankByLabel, tiedRanks } from "./format";
-import { RankedCards } from "./ranked-cards";
 import { RankedTable } from "./ranked-table";
 import { HiddenList, NeverList, StaleList } from "./unranked-lists";
 
@@ -91,11 +90,8 @@ export function LeaderboardView({
                   Changes compare with {formatDate(addDays(board.asOf, -7))}
                 </p>
               </div>
-              <div className="hidden overflow-x-auto rounded-lg border border-line bg-surface shadow-sm lg:block">
+              <div className="lg:overflow-x-auto lg:rounded-lg lg:border lg:border-line lg:bg-surface lg:shadow-sm">
                 <RankedTable entries={ranked} by={board.by} tied={tied} teamName={board.teamName} />
-              </div>
-              <div className="lg:hidden">
-                <RankedCards entries={ranked} by={board.by} tied={tied} />
               </div>
               {pages > 1 ? (
                 <RankPager

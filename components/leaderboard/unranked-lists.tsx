@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import type { BoardEntry } from "@/db/queries/leaderboard-types";
 import { freshnessLabel } from "@/lib/dates";
 import { formatDate, formatScore } from "./format";
-import { YouBadge } from "./rank-cell";
+import { YouBadge } from "./you-badge";
 
 function lastSubmitted(daysAgo: number): string {
   // Exact days near the staleness window read better than "2 weeks ago"; far back, the rounded label.
