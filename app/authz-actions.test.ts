@@ -26,23 +26,25 @@ import { signUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { grantTeamAccess } from "@/lib/team-access";
 
-/** Who is signed in for the next call; read by the mocked auth() the way Auth.js would from the cookie. */
+/** Who is signed in for the next call; read by the mocked readSession() the way it would from the cookie. */
 const caller = vi.hoisted(() => ({ userId: null as string | null }));
 
-vi.mock("@/lib/auth/auth", async () => {
+vi.mock("@/lib/auth/session-token", async () => {
   const { getUserById: byId } = await import("@/db/queries/users");
   return {
     // The session carries the person's current session version, as a fresh sign-in would.
-    auth: vi.fn(async () => {
+    readSession: vi.fn(async () => {
       if (!caller.userId) return null;
       const u = await byId(caller.userId);
-      return { user: { id: caller.userId }, sv: u?.sessionVersion ?? 0, expires: "2999-01-01T00:00:00.000Z" };
+      return { sub: caller.userId, sv: u?.sessionVersion ?? 0 };
     }),
-    signIn: vi.fn(async () => undefined),
-    signOut: vi.fn(async () => undefined),
-    handlers: {},
   };
 });
+vi.mock("@/lib/auth/auth", () => ({
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+  handlers: {},
+}));
 // next-auth's ESM build cannot load next/server outside Next; the actions only need its error class.
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() }));

@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { auth } from "@/lib/auth/auth";
+import { readSession } from "@/lib/auth/session-token";
 import { getUserById, type PublicUser } from "@/db/queries/users";
 import { findMembershipBySlug, listTeamsForUser } from "@/db/queries/teams";
 import type { Role } from "@/db/schema";
@@ -8,13 +8,11 @@ import { grantTeamAccess, hasRole } from "@/lib/team-access";
 
 /** The signed-in person, read from the database once per request; null when signed out or deleted. */
 export const currentUser = cache(async (): Promise<PublicUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await getUserById(id);
+  const session = await readSession();
+  if (!session) return null;
+  const user = await getUserById(session.sub);
   // A password change bumps the version: tokens issued before it no longer count as signed in.
-  const sv = (session as { sv?: number }).sv ?? 0;
-  if (!user || sv !== user.sessionVersion) return null;
+  if (!user || session.sv !== user.sessionVersion) return null;
   return user;
 });
 

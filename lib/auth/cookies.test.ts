@@ -9,6 +9,7 @@ import { createUserWithPassword } from "@/db/queries/users";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { hashPassword } from "@/lib/password";
 import { RATE_LIMITS } from "@/lib/rate-limit";
+import { authSecrets, decodeSessionCookie, usesSecureCookies } from "./session-token";
 
 setupTestDatabase();
 
@@ -83,6 +84,31 @@ describe("session cookie", () => {
     expect(session).toMatch(/^authjs\.session-token=/);
     expect(flags(session)).toEqual(expect.arrayContaining(["httponly", "samesite=lax"]));
     expect(flags(session)).not.toContain("secure");
+  });
+});
+
+describe("pages read the session cookie Auth.js set (lib/auth/session-token.ts)", () => {
+  const asCookie = (line: string | undefined) => {
+    const [pair] = (line ?? "").split(";");
+    const at = pair!.indexOf("=");
+    return { name: pair!.slice(0, at), value: pair!.slice(at + 1) };
+  };
+
+  it.each([
+    ["https", "https://ssi.example.com", "https"],
+    ["plain http", "http://127.0.0.1:3000", "http"],
+  ])("on %s: the signed-in person's id and session version, and nothing under the other cookie name", async (_label, origin, proto) => {
+    delete process.env.AUTH_URL;
+    const { session } = await signInAt(origin);
+    const secure = usesSecureCookies(process.env, proto);
+    expect(secure).toBe(proto === "https");
+    const { getUserCredentials } = await import("@/db/queries/users");
+    const me = await getUserCredentials(email);
+    const claims = await decodeSessionCookie([asCookie(session)], { secure, secrets: authSecrets(process.env) });
+    expect(claims).toEqual({ sub: me!.id, sv: me!.sessionVersion });
+    // The cookie name is the key-derivation salt: the same token under the other name is no session.
+    const other = { ...asCookie(session), name: secure ? "authjs.session-token" : "__Secure-authjs.session-token" };
+    expect(await decodeSessionCookie([other], { secure: !secure, secrets: authSecrets(process.env) })).toBeNull();
   });
 });
 
