@@ -175,7 +175,7 @@ const MATRIX: Record<string, Case[]> = {
   }],
   "(app)/t/[slug]/dashboard/actions.ts#remindAction": [{
     expect: MANAGERS,
-    input: (w) => [w.slug, {}, form({ userId: w.users.target.id })],
+    input: (w) => [{}, form({ slug: w.slug, userId: w.users.target.id })],
     effect: async (w) => expect(await t.db().select({ kind: outbox.kind }).from(outbox).where(eq(outbox.userId, w.users.target.id))).toEqual([{ kind: "reminder" }]),
   }],
   "(app)/t/[slug]/import/actions.ts#importAction": [{

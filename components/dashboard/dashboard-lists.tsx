@@ -5,6 +5,7 @@ import { daysBetween, freshnessLabel } from "@/lib/dates";
 import { COMPONENT_LABELS } from "@/lib/ssi";
 import { Card } from "@/components/ui/card";
 import { signed } from "./format";
+import { MissingRows } from "./missing-rows";
 import { RemindButton, type RemindState } from "./remind-button";
 
 const memberHref = (slug: string, userId: string) => `/t/${slug}/members/${userId}`;
@@ -87,29 +88,23 @@ export function NotSubmittedList({
           <p className="text-xs text-muted">Reminders go out by email; one per person per week.</p>
         </div>
         {others.length > 1 ? (
-          <RemindButton action={remind} userIds={remindable} label="Remind all" variant="primary" done={remindable.length === 0} doneLabel="Everyone reminded" />
+          <RemindButton action={remind} slug={slug} userIds={remindable} label="Remind all" variant="primary" done={remindable.length === 0} doneLabel="Everyone reminded" />
         ) : null}
       </div>
       {members.length === 0 ? (
         <p className="text-sm text-muted">Everyone has recorded a score this week.</p>
       ) : (
-        <ul className="flex flex-col divide-y divide-line">
-          {members.map((m) => (
-            <li key={m.userId} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="missing-row" data-member-name={m.name}>
-              <span className="min-w-0">
-                <Link href={memberHref(slug, m.userId)} className="font-medium">{m.name}</Link>
-                <span className="block text-xs text-muted">
-                  {m.measuredOn ? `last score ${freshnessLabel(daysBetween(m.measuredOn, today))}` : "no score yet"}
-                </span>
-              </span>
-              {m.userId === viewerId ? (
-                <span className="text-xs text-muted">(you)</span>
-              ) : (
-                <RemindButton action={remind} userIds={[m.userId]} label="Remind" srLabel={m.name} done={pending.has(m.userId)} />
-              )}
-            </li>
-          ))}
-        </ul>
+        <MissingRows
+          slug={slug}
+          remind={remind}
+          rows={members.map((m) => ({
+            id: m.userId,
+            name: m.name,
+            last: m.measuredOn ? `last score ${freshnessLabel(daysBetween(m.measuredOn, today))}` : "no score yet",
+            pending: pending.has(m.userId),
+            you: m.userId === viewerId,
+          }))}
+        />
       )}
     </Card>
   );

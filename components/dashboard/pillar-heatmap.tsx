@@ -1,6 +1,5 @@
-import Link from "next/link";
 import type { MemberNow } from "@/db/queries/dashboard";
-import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
+import { HeatmapTable, type HeatmapRow } from "./heatmap-table";
 
 /** Rows shown at most: past that the table is megabytes of markup nobody scrolls through (the CSV has everyone). */
 export const HEATMAP_MAX_ROWS = 100;
@@ -19,44 +18,13 @@ export function PillarHeatmap({ members, slug }: { members: MemberNow[]; slug: s
         <p className="flex h-32 items-center justify-center rounded-md border border-dashed border-line text-sm text-muted">No fresh scores yet.</p>
       ) : (
         <div className="max-h-[28rem] overflow-auto">
-          <table className="w-full border-separate border-spacing-1 text-sm">
-            <caption className="sr-only">Current component scores per member</caption>
-            <thead className="sticky top-0 bg-surface text-xs text-muted">
-              <tr>
-                <th scope="col" className="px-2 py-1 text-left">Member</th>
-                {COMPONENTS.map((c) => (
-                  <th key={c} scope="col" className="px-2 py-1 text-center" title={COMPONENT_LABELS[c].linkedIn}>
-                    {COMPONENT_LABELS[c].short}
-                  </th>
-                ))}
-                <th scope="col" className="px-2 py-1 text-right">SSI</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scored.map((m) => (
-                <tr key={m.userId}>
-                  <th scope="row" className="max-w-40 truncate px-2 py-1 text-left font-medium">
-                    <Link href={`/t/${slug}/members/${m.userId}`}>{m.name}</Link>
-                  </th>
-                  {COMPONENTS.map((c) => {
-                    const v = m.components![c];
-                    const pct = Math.round((v / COMPONENT_MAX) * 80) + 5;
-                    return (
-                      <td
-                        key={c}
-                        className={`rounded px-2 py-1.5 text-center tabular-nums text-fg ${pct > 50 ? "font-semibold" : ""}`}
-                        // At most 45% of the brand colour, so the text (always --fg) keeps AA contrast in light and dark mode.
-                        style={{ background: `color-mix(in oklab, var(--brand) ${Math.round(pct * 0.45)}%, var(--surface))` }}
-                      >
-                        {v.toFixed(1)}
-                      </td>
-                    );
-                  })}
-                  <td className="px-2 py-1 text-right font-semibold tabular-nums">{m.total!.toFixed(1)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HeatmapTable
+            slug={slug}
+            rows={scored.map((m) => {
+              const c = m.components!;
+              return [m.userId, m.name, c.brand, c.people, c.insights, c.relationships, m.total!] satisfies HeatmapRow;
+            })}
+          />
         </div>
       )}
       {allScored.length > scored.length ? (

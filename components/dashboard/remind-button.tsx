@@ -12,6 +12,7 @@ type Action = (prev: RemindState, formData: FormData) => Promise<RemindState>;
  */
 export function RemindButton({
   action,
+  slug,
   userIds,
   label,
   srLabel,
@@ -20,6 +21,8 @@ export function RemindButton({
   variant = "secondary",
 }: {
   action: Action;
+  /** The team: the action reads it from the form. */
+  slug: string;
   userIds: string[];
   label: string;
   srLabel?: string;
@@ -30,6 +33,7 @@ export function RemindButton({
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
+      <input type="hidden" name="slug" value={slug} />
       {userIds.map((id) => (
         <input key={id} type="hidden" name="userId" value={id} />
       ))}

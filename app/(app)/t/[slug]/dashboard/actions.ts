@@ -8,7 +8,7 @@ import { enqueueReminders } from "@/db/queries/dashboard-reminders";
 import { requireTeamRole } from "@/lib/authz";
 import { todayInZone, weekStartOf } from "@/lib/dates";
 
-const remindInput = z.object({ userIds: z.array(z.string().min(1)).min(1).max(1000) });
+const remindInput = z.object({ slug: z.string().min(1).max(200), userIds: z.array(z.string().min(1)).min(1).max(1000) });
 
 async function appOrigin() {
   const h = await headers();
@@ -17,10 +17,15 @@ async function appOrigin() {
   return process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`;
 }
 
-/** Queues "record your SSI" reminders for the given members (managers and owners only), once per team week. */
-export async function remindAction(slug: string, _prev: RemindState, formData: FormData): Promise<RemindState> {
-  const parsed = remindInput.safeParse({ userIds: formData.getAll("userId").map(String) });
+/**
+ * Queues "record your SSI" reminders for the given members (managers and owners only), once per team week. The
+ * team comes from the form (field `slug`) rather than a bound argument: a bound action makes React encode its
+ * arguments for every form on the server, and a large team's list has a Remind button per person.
+ */
+export async function remindAction(_prev: RemindState, formData: FormData): Promise<RemindState> {
+  const parsed = remindInput.safeParse({ slug: String(formData.get("slug") ?? ""), userIds: formData.getAll("userId").map(String) });
   if (!parsed.success) return { message: "Pick someone to remind." };
+  const { slug } = parsed.data;
   const { access, team, user } = await requireTeamRole(slug, "manager");
   const weekStart = weekStartOf(todayInZone(team.timeZone), team.weekStart);
   const { queued, alreadyQueued } = await enqueueReminders(access, {

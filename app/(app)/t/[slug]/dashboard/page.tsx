@@ -121,7 +121,7 @@ async function DashboardBody({ grant: { access, team }, today, weeks }: { grant:
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <ImproversList improvers={topImprovers(now.members)} slug={team.slug} />
         <CoachingList entries={coachingList(now.members, now.componentMedians)} slug={team.slug} />
-        <NotSubmittedList viewerId={access.userId} members={notSubmitted} pending={pending} today={today} slug={team.slug} remind={remindAction.bind(null, team.slug)} />
+        <NotSubmittedList viewerId={access.userId} members={notSubmitted} pending={pending} today={today} slug={team.slug} remind={remindAction} />
       </div>
     </>
   );
