@@ -1,8 +1,7 @@
 // Shared plumbing of the public JSON API (/api/v1): one error shape, bearer-token authentication and the
 // per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
 import { isConnectionError } from "@/db/client";
-import { authenticateApiToken } from "@/db/queries/api-tokens";
-import { hitRateLimit } from "@/db/queries/rate-limits";
+import { authenticateApiRequest } from "@/db/queries/api-tokens";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { grantTeamAccess } from "@/lib/team-access";
@@ -24,7 +23,7 @@ export function apiError(
   );
 }
 
-export type ApiCaller = NonNullable<Awaited<ReturnType<typeof authenticateApiToken>>>;
+export type ApiCaller = NonNullable<Awaited<ReturnType<typeof authenticateApiRequest>>>["caller"];
 
 /**
  * The caller behind the request's `Authorization: Bearer <token>`, after counting the request against the
@@ -36,9 +35,9 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   if (!match) {
     return { response: apiError(401, "unauthorized", "Send a personal access token: `Authorization: Bearer <token>`. Create one in your account settings.") };
   }
-  let caller: Awaited<ReturnType<typeof authenticateApiToken>>;
+  let found: Awaited<ReturnType<typeof authenticateApiRequest>>;
   try {
-    caller = await authenticateApiToken(match[1]!);
+    found = await authenticateApiRequest(match[1]!, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
   } catch (err) {
     // The first database access of every API request: an outage answers 503 in the API's error shape
     // (isConnectionError also recognises database()'s DatabaseUnavailableError by its cause).
@@ -49,8 +48,8 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
     }
     throw err;
   }
-  if (!caller) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
-  const rate = await hitRateLimit(`api:${caller.tokenId}`, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
+  if (!found) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
+  const { caller, rate } = found;
   if (!rate.allowed) {
     return {
       response: apiError(429, "rate_limited", `Too many requests: at most ${API_RATE_LIMIT.limit} a minute per token. Try again in ${rate.retryAfter} s.`, {

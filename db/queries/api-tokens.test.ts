@@ -88,6 +88,26 @@ describe(`public API on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, 
     expect((await revoked.json()).error.message).toMatch(/revoked/);
     expect((await listSnapshots(req("/snapshots", { token }))).status).toBe(401);
     expect(await countSnapshots(rep.id)).toBe(0);
+    // A refused token counts nothing: this token was never used while it was valid.
+    expect(await t.db().select({ key: rateLimits.key }).from(rateLimits).where(eq(rateLimits.key, `api:${tokenId}`))).toEqual([]);
+  });
+
+  it("counts each authenticated request once against its token, in the same statement as the token check", async () => {
+    const { token, tokenId } = await setup();
+    for (let i = 0; i < 3; i++) expect((await listSnapshots(req("/snapshots", { token }))).status).toBe(200);
+    expect((await post(token, VALID)).status).toBe(201);
+    expect(await t.db().select({ count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, `api:${tokenId}`))).toEqual([{ count: 4 }]);
+    // The last-used time is written at most once a minute: a busy script does not write on every call.
+    const [first] = await t.db().select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+    await t.db().update(apiTokens).set({ lastUsedAt: new Date(Date.now() - 30_000) }).where(eq(apiTokens.id, tokenId));
+    await listSnapshots(req("/snapshots", { token }));
+    const [recent] = await t.db().select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+    expect(Date.now() - recent!.at!.getTime()).toBeGreaterThanOrEqual(29_000);
+    await t.db().update(apiTokens).set({ lastUsedAt: new Date(Date.now() - 120_000) }).where(eq(apiTokens.id, tokenId));
+    await listSnapshots(req("/snapshots", { token }));
+    const [touched] = await t.db().select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, tokenId));
+    expect(Date.now() - touched!.at!.getTime()).toBeLessThan(10_000);
+    expect(first!.at).toBeInstanceOf(Date);
   });
 
   it("answers 400 for a body that is not a JSON object and for bad query parameters", async () => {

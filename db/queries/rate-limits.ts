@@ -1,5 +1,25 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { database, queryRows } from "../client";
+
+/**
+ * The counting statement: `rows` yields (key, window_start, count) rows to insert (`values (…)` or a select);
+ * an existing key counts one more, or starts over when its window has passed. Returns count and reset_in (s).
+ */
+export const countHitSql = (rows: SQL, windowSeconds: number) => sql`
+    insert into rate_limits (key, window_start, count) ${rows}
+    on conflict (key) do update set
+      window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
+                          then now() else rate_limits.window_start end,
+      count = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
+                   then 1 else rate_limits.count + 1 end
+    returning count::int as count,
+      greatest(1, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as reset_in`;
+
+/** What a counted hit allows: whether it is within `limit`, and when the window starts over. */
+export function rateDecision(row: { count: number; reset_in: number } | undefined, limit: number, windowSeconds: number) {
+  const count = row?.count ?? 1;
+  return { allowed: count <= limit, count, remaining: Math.max(0, limit - count), retryAfter: row?.reset_in ?? windowSeconds };
+}
 
 /**
  * Counts one request against `key` in a fixed window of `windowSeconds`, shared by every app instance (one
@@ -12,20 +32,8 @@ export async function hitRateLimit(
   windowSeconds: number,
 ): Promise<{ allowed: boolean; count: number; remaining: number; retryAfter: number }> {
   const db = await database();
-  const [row] = await queryRows<{ count: number; reset_in: number }>(
-    db,
-    sql`
-    insert into rate_limits (key, window_start, count) values (${key}, now(), 1)
-    on conflict (key) do update set
-      window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
-                          then now() else rate_limits.window_start end,
-      count = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
-                   then 1 else rate_limits.count + 1 end
-    returning count::int as count,
-      greatest(1, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as reset_in`,
-  );
-  const count = row?.count ?? 1;
-  return { allowed: count <= limit, count, remaining: Math.max(0, limit - count), retryAfter: row?.reset_in ?? windowSeconds };
+  const [row] = await queryRows<{ count: number; reset_in: number }>(db, countHitSql(sql`values (${key}, now(), 1)`, windowSeconds));
+  return rateDecision(row, limit, windowSeconds);
 }
 
 /**

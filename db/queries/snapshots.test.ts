@@ -23,7 +23,11 @@ describe(`snapshots on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, (
   it("stores a snapshot with all its figures, unaudited when people enter their own", async () => {
     const rep = await makeUser();
     const input = snapshotInput("2025-02-10", { brand: 18.52, people: 12.4, insights: 9.75, relationships: 20.333 }, { industryRank: "3", networkRank: "12.5", industryAvg: "24", networkAvg: "31.2" });
-    expect(await upsertSnapshot(rep.id, input)).toEqual({ replaced: false });
+    const { replaced, saved } = await upsertSnapshot(rep.id, input);
+    expect(replaced).toBe(false);
+    // The write hands back the stored row, as a read of it gives it.
+    const { enteredByName: _n, ...stored } = (await getSnapshot(rep.id, "2025-02-10"))!;
+    expect(saved).toEqual(stored);
     expect(await getSnapshot(rep.id, "2025-02-10")).toMatchObject({
       measuredOn: "2025-02-10", brand: 18.52, people: 12.4, insights: 9.75, relationships: 20.333, total: 61.003,
       industryRank: 3, networkRank: 12.5, industryAvg: 24, networkAvg: 31.2, enteredBy: null, enteredByName: null,
@@ -37,7 +41,7 @@ describe(`snapshots on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, (
     const team = await makeTeam(rep.id);
     await makeSnapshot(rep.id, "2025-02-10", 60);
     const again = await upsertSnapshot(rep.id, snapshotInput("2025-02-10", { brand: 20, people: 20, insights: 15, relationships: 10 }), { actorId: rep.id, teamId: team.id });
-    expect(again).toEqual({ replaced: true });
+    expect(again).toMatchObject({ replaced: true, saved: { measuredOn: "2025-02-10", brand: 20, people: 20, insights: 15, relationships: 10, total: 65 } });
     const rows = await rowsOf(rep.id);
     expect(rows.map((r) => [r.measuredOn, r.brand, r.people, r.insights, r.relationships, r.total])).toEqual([["2025-02-10", 20, 20, 15, 10, 65]]);
     expect(await listTeamAudit(team.owner, 1)).toMatchObject([

@@ -19,6 +19,10 @@ const snapshotFields = {
   enteredByName: users.name,
   updatedAt: snapshots.updatedAt,
 };
+/** The stored row as the writer sees it (no join for the name of who entered it). */
+const { enteredByName: _name, ...savedFields } = snapshotFields;
+export type SavedSnapshot = Omit<SnapshotRow, "enteredByName">;
+
 export type SnapshotRow = {
   measuredOn: string;
   brand: number;
@@ -43,7 +47,7 @@ export async function upsertSnapshot(
   userId: string,
   input: SnapshotInput,
   opts: { actorId: string; teamId?: string | null; source?: string } = { actorId: userId },
-): Promise<{ replaced: boolean }> {
+): Promise<{ replaced: boolean; saved: SavedSnapshot }> {
   const db = await database();
   const byManager = opts.actorId !== userId;
   const values = {
@@ -66,19 +70,21 @@ export async function upsertSnapshot(
       .insert(snapshots)
       .values({ userId, measuredOn: input.measuredOn, ...values })
       .onConflictDoNothing({ target: [snapshots.userId, snapshots.measuredOn] })
-      .returning({ id: snapshots.id });
+      .returning(savedFields);
     let previousTotal: number | null = null;
-    if (inserted.length === 0) {
+    let saved = inserted[0];
+    if (!saved) {
       const [previous] = await tx
         .select({ total: snapshots.total })
         .from(snapshots)
         .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)))
         .for("update");
       previousTotal = previous?.total ?? null;
-      await tx
+      [saved] = await tx
         .update(snapshots)
         .set({ ...values, updatedAt: sql`now()` })
-        .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)));
+        .where(and(eq(snapshots.userId, userId), eq(snapshots.measuredOn, input.measuredOn)))
+        .returning(savedFields);
     }
     const replaced = inserted.length === 0;
     if (replaced || byManager) {
@@ -90,7 +96,7 @@ export async function upsertSnapshot(
         details: { measuredOn: input.measuredOn, total: input.total, previousTotal },
       });
     }
-    return { replaced };
+    return { replaced, saved: saved! };
   });
 }
 

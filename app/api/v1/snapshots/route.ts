@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getSnapshot, listSnapshotsForUser, upsertSnapshot } from "@/db/queries/snapshots";
+import { listSnapshotsForUser, upsertSnapshot, type SavedSnapshot } from "@/db/queries/snapshots";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { apiError, authenticateRequest, readJsonObject } from "@/lib/api";
 import { todayInZone } from "@/lib/dates";
@@ -7,7 +7,7 @@ import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapsho
 
 export const dynamic = "force-dynamic";
 
-const toJson = (s: Awaited<ReturnType<typeof listSnapshotsForUser>>[number]) => ({
+const toJson = (s: SavedSnapshot) => ({
   measuredOn: s.measuredOn,
   total: s.total,
   brand: s.brand,
@@ -46,10 +46,9 @@ export async function POST(request: Request) {
   if (!parsed.success) {
     return apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: z.flattenError(parsed.error).fieldErrors });
   }
-  const { replaced } = await upsertSnapshot(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" });
-  // Read back the one row (not a page of recent ones: an old date may lie beyond any page).
-  const saved = await getSnapshot(caller.userId, parsed.data.measuredOn);
-  return Response.json({ snapshot: saved ? toJson(saved) : null, replaced }, { status: replaced ? 200 : 201 });
+  // The stored row comes back from the write itself (RETURNING): no second read.
+  const { replaced, saved } = await upsertSnapshot(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" });
+  return Response.json({ snapshot: toJson(saved), replaced }, { status: replaced ? 200 : 201 });
 }
 
 /** The caller's snapshots, newest first (`?limit=` up to 1000, default 100; `?since=YYYY-MM-DD`). */
