@@ -5,7 +5,8 @@
 // `npm run seed:large`, seeded here first when it is missing), signs in as its owner through the real Auth.js
 // form post, and drives the server with autocannon from this process: the team leaderboard of a 50- and a
 // 1,000-member team, the manager dashboard, the snapshot API (distinct writes), a bare dynamic page (the
-// framework's floor) and a static page (the ceiling). Prints requests/s, p50, p99, errors, the ratio to the bare
+// framework's floor), the smallest signed-in page (/teams: what the session and the header cost before any
+// board) and a static page (the ceiling). Prints requests/s, p50, p99, errors, the ratio to the bare
 // dynamic page, the machine's load beside each figure and the server's peak memory; then counts rows to prove
 // that every acknowledged write is stored. A benchmark, not a test: no thresholds. It exits non-zero only when
 // the server failed or a write was lost.
@@ -337,7 +338,7 @@ async function preflight(urlPath: string, cookie: string, expected: string): Pro
 
 // ---- main ------------------------------------------------------------------------------------------------------
 
-const TARGET_IDS = ["dynamic", "static", "board-50", "board-1000", "dashboard", "api-write"] as const;
+const TARGET_IDS = ["dynamic", "static", "shell", "board-50", "board-1000", "dashboard", "api-write"] as const;
 const chosen = new Set(opt.targets ? opt.targets.split(",") : TARGET_IDS);
 for (const t of chosen) if (!(TARGET_IDS as readonly string[]).includes(t)) throw new Error(`unknown target ${t}; use ${TARGET_IDS.join(", ")}`);
 
@@ -404,6 +405,8 @@ try {
   const pages: [string, string, string, string][] = [
     ["dynamic", "bare dynamic page (no DB, no auth)", "/bench/dynamic", "Rendered on request"],
     ["static", "static page (prerendered)", "/bench/static", "Prerendered at build time"],
+    // The cheapest signed-in page: what the session check, the header and its team list cost before any board.
+    ["shell", "signed-in shell: /teams (session, header, team list)", "/teams", "Welcome, "],
     ["board-50", `leaderboard, bench-50 (${sizes[50]} members)`, "/t/bench-50", 'data-testid="board-row"'],
     ...(sizes[1000]
       ? [["board-1000", `leaderboard, bench-1000 (${sizes[1000]} members)`, "/t/bench-1000", 'data-testid="board-row"'] as [string, string, string, string]]
