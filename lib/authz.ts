@@ -1,20 +1,26 @@
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { readSession } from "@/lib/auth/session-token";
-import { getUserById, type PublicUser } from "@/db/queries/users";
-import { findMembershipBySlug, listTeamsForUser } from "@/db/queries/teams";
+import type { PublicUser } from "@/db/queries/users";
+import { getPersonWithTeams } from "@/db/queries/teams";
 import type { Role } from "@/db/schema";
 import { grantTeamAccess, hasRole } from "@/lib/team-access";
 
-/** The signed-in person, read from the database once per request; null when signed out or deleted. */
-export const currentUser = cache(async (): Promise<PublicUser | null> => {
+/**
+ * The signed-in person with every team they are in (role and settings), read from the database once per request
+ * in one query; null when signed out, deleted, or the token predates a password change.
+ */
+const signedIn = cache(async () => {
   const session = await readSession();
   if (!session) return null;
-  const user = await getUserById(session.sub);
+  const person = await getPersonWithTeams(session.sub);
   // A password change bumps the version: tokens issued before it no longer count as signed in.
-  if (!user || session.sv !== user.sessionVersion) return null;
-  return user;
+  if (!person || session.sv !== person.user.sessionVersion) return null;
+  return person;
 });
+
+/** The signed-in person, read from the database once per request; null when signed out or deleted. */
+export const currentUser = cache(async (): Promise<PublicUser | null> => (await signedIn())?.user ?? null);
 
 /** The signed-in person, or a redirect to sign-in (coming back here afterwards when a path is given). */
 export async function requireUser(returnTo?: string): Promise<PublicUser> {
@@ -23,11 +29,12 @@ export async function requireUser(returnTo?: string): Promise<PublicUser> {
   return user;
 }
 
-// Read once per request: the team layout asks for any role, a manager page for "manager", with the same slug.
-const membershipBySlug = cache((slug: string, userId: string) => findMembershipBySlug(slug, userId));
-
-/** A person's teams with their roles, read once per request (the header's team switcher and pages share it). */
-export const listMyTeams = cache((userId: string) => listTeamsForUser(userId));
+/** The signed-in person's teams with their roles, alphabetically (the header's team switcher and pages share it). */
+export const listMyTeams = cache(async (userId: string) => {
+  const person = await signedIn();
+  const list = person?.user.id === userId ? person.memberships : ((await getPersonWithTeams(userId))?.memberships ?? []);
+  return list.map((m) => ({ slug: m.team.slug, name: m.team.name, role: m.role }));
+});
 
 /**
  * The signed-in person's membership in the team with this slug, with the team's settings; a 404 when they are
@@ -35,7 +42,8 @@ export const listMyTeams = cache((userId: string) => listTeamsForUser(userId));
  */
 export const requireTeamRole = cache(async (slug: string, min: Role = "member") => {
   const user = await requireUser(`/t/${slug}`);
-  const membership = await membershipBySlug(slug, user.id);
+  // From the same read as the person: a team page costs no query of its own to authorize.
+  const membership = (await signedIn())?.memberships.find((m) => m.team.slug === slug);
   if (!membership || !hasRole(membership.role, min)) notFound();
   return {
     access: grantTeamAccess(membership.team.id, user.id, membership.role),

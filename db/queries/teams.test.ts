@@ -10,6 +10,7 @@ import {
   changeRole,
   deleteTeam,
   findMembershipBySlug,
+  getPersonWithTeams,
   leaveTeam,
   listMembers,
   listTeamsForUser,
@@ -178,3 +179,31 @@ describe(`teams on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () =>
   });
 });
 
+
+describe("getPersonWithTeams (every signed-in page's one read)", () => {
+  it("gives the person and each team with their role and its settings, alphabetically; an empty list without teams", async () => {
+    const me = await makeUser({ name: "Pia Person" });
+    expect(await getPersonWithTeams(me.id)).toEqual({ user: me, memberships: [] });
+
+    const other = await makeUser();
+    const zulu = await makeTeam(me.id, { name: "zulu Sales", staleDays: 21 });
+    const alpha = await makeTeam(other.id, { name: "Alpha Team", timeZone: "Europe/Berlin" });
+    await addMember(alpha.id, me.id, "manager");
+    await makeTeam(other.id, { name: "Not Mine" });
+
+    const person = await getPersonWithTeams(me.id);
+    expect(person!.user).toEqual(me);
+    expect(person!.memberships.map((m) => [m.team.name, m.role])).toEqual([
+      ["Alpha Team", "manager"],
+      ["zulu Sales", "owner"],
+    ]);
+    expect(person!.memberships[0]!.team).toMatchObject({ id: alpha.id, slug: alpha.slug, timeZone: "Europe/Berlin" });
+    expect(person!.memberships[1]!.team).toMatchObject({ id: zulu.id, staleDays: 21, dataVersion: expect.any(Number) });
+    // The same membership findMembershipBySlug reads for one team.
+    expect(await findMembershipBySlug(alpha.slug, me.id)).toEqual(person!.memberships[0]);
+  });
+
+  it("is null for nobody", async () => {
+    expect(await getPersonWithTeams("00000000-0000-0000-0000-000000000000")).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import { and, asc, count, eq, like, max, or, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
 import { memberships, snapshots, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
+import { publicUser, type PublicUser } from "./users";
 import { SLUG_MAX, slugify } from "@/lib/slug";
 import { hasRole, type TeamAccess } from "@/lib/team-access";
 import type { TeamInput } from "@/lib/validation/team";
@@ -34,6 +35,28 @@ export async function findMembershipBySlug(slug: string, userId: string) {
     .where(and(eq(teams.slug, slug), eq(memberships.userId, userId)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * A signed-in person and every team they are in (role and the team's settings, alphabetically), in one query:
+ * every page needs the person, the header lists the teams, and a team page needs its membership. Null when no
+ * such person. Counts nobody (the team list with member counts is listTeamsForUser).
+ */
+export async function getPersonWithTeams(userId: string) {
+  const db = await database();
+  const rows = await db
+    .select({ user: publicUser, role: memberships.role, team: teamFields })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(teams, eq(teams.id, memberships.teamId))
+    .where(eq(users.id, userId))
+    .orderBy(sql`lower(${teams.name})`, asc(teams.id));
+  if (rows.length === 0) return null;
+  const user: PublicUser = rows[0]!.user;
+  return {
+    user,
+    memberships: rows.flatMap((r) => (r.role && r.team ? [{ role: r.role, team: r.team }] : [])),
+  };
 }
 
 /** The teams a person is in, alphabetically, with their role and the member count. */

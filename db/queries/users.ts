@@ -4,7 +4,7 @@ import { users } from "../schema";
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
-const publicUser = { id: users.id, name: users.name, email: users.email, sessionVersion: users.sessionVersion };
+export const publicUser = { id: users.id, name: users.name, email: users.email, sessionVersion: users.sessionVersion };
 export type PublicUser = { id: string; name: string | null; email: string; sessionVersion: number };
 
 /** The user with this id, without secrets, or null. */

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { listMyTeams, requireUser } from "@/lib/authz";
+import { listTeamsForUser } from "@/db/queries/teams";
+import { requireUser } from "@/lib/authz";
 
 export const metadata: Metadata = { title: "Your teams" };
 
@@ -10,7 +11,8 @@ const ROLE_LABEL = { owner: "Owner", manager: "Manager", member: "Member" } as c
 
 export default async function TeamsPage() {
   const user = await requireUser("/teams");
-  const teams = await listMyTeams(user.id);
+  // With member counts: the one page that shows them (the header's list does not count).
+  const teams = await listTeamsForUser(user.id);
   const firstName = (user.name ?? "").split(" ")[0] || "there";
   return (
     <div className="flex flex-col gap-6">
