@@ -13,7 +13,7 @@ for (let i = 0; i < rest.length; i++) {
 fs.mkdirSync(outDir, { recursive: true });
 const executablePath = fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"] });
-const sizes = { desktop: { width: 1280, height: 860 }, phone: { width: 360, height: 780 }, tv: { width: 1920, height: 1080 } };
+const sizes = { desktop: { width: 1280, height: 860 }, tablet: { width: 820, height: 1180 }, phone: { width: 360, height: 780 }, tv: { width: 1920, height: 1080 } };
 const wanted = (process.env.SIZES ?? "desktop,phone").split(",");
 const schemes = (process.env.SCHEMES ?? "light,dark").split(",");
 for (const scheme of schemes) {
