@@ -63,6 +63,17 @@ export async function upsertSnapshot(
     enteredBy: byManager ? opts.actorId : null,
     source: opts.source ?? "form",
   };
+  if (!byManager) {
+    // A person's own score for a new date is one statement, committed alone: nothing else is written for it.
+    // Only a replacement (or a manager's entry, which is audited) needs the transaction below, which tries the
+    // insert again and, finding the row, takes the update path.
+    const [saved] = await db
+      .insert(snapshots)
+      .values({ userId, measuredOn: input.measuredOn, ...values })
+      .onConflictDoNothing({ target: [snapshots.userId, snapshots.measuredOn] })
+      .returning(savedFields);
+    if (saved) return { replaced: false, saved };
+  }
   return db.transaction(async (tx) => {
     // Insert first: a concurrent save of the same date then waits for ours to commit and takes the update path,
     // so a replacement is always noticed and audited (a SELECT … FOR UPDATE of a row that doesn't exist yet locks nothing).

@@ -184,3 +184,15 @@ describe("fieldErrors", () => {
     expect(fieldErrors(schema.safeParse(valid))).toEqual({});
   });
 });
+
+describe("the snapshot schema, kept per date", () => {
+  it("judges the future by the date it was asked for, even with another date's schema already built", () => {
+    const input = { measuredOn: "2026-01-11", brand: 10, people: 10, insights: 10, relationships: 10 };
+    const before = snapshotInputSchema("2026-01-10");
+    expect(before.safeParse(input).success).toBe(false);
+    expect(snapshotInputSchema("2026-01-11").safeParse(input).success).toBe(true);
+    // Asked again for the first date: still refuses, and it is the same schema (built once).
+    expect(snapshotInputSchema("2026-01-10")).toBe(before);
+    expect(snapshotInputSchema("2026-01-10").safeParse(input).success).toBe(false);
+  });
+});

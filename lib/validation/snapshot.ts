@@ -95,6 +95,20 @@ const SUM_FIELDS = new Set<string>([...COMPONENTS, "total"]);
  * the team's time zone. The output always has `total`: the sum when it was omitted.
  */
 export function snapshotInputSchema(todayIso: string) {
+  // Built once per date: zod compiles an object schema on first use, and the API and the forms ask on every
+  // request (a handful of "todays" across the teams' time zones at any moment).
+  let schema = schemasByDay.get(todayIso);
+  if (!schema) {
+    schema = buildSnapshotInputSchema(todayIso);
+    if (schemasByDay.size >= 64) schemasByDay.clear();
+    schemasByDay.set(todayIso, schema);
+  }
+  return schema;
+}
+
+const schemasByDay = new Map<string, ReturnType<typeof buildSnapshotInputSchema>>();
+
+function buildSnapshotInputSchema(todayIso: string) {
   return z
     .object({
       measuredOn: measuredOn(todayIso),
