@@ -1,5 +1,7 @@
 import type { Leaderboard } from "@/db/queries/leaderboard-types";
+import { pageLinkClass, PrevNextLinks } from "@/components/ui/page-links";
 import { addDays } from "@/lib/dates";
+import { pageOf } from "@/lib/paging";
 import { BoardControls } from "./board-controls";
 import { BoardSummary } from "./board-summary";
 import { EmptyBoard } from "./empty-board";
@@ -40,9 +42,7 @@ export function LeaderboardView({
   page?: number;
 }) {
   const allRanked = board.entries.filter((e) => e.status === "ranked");
-  const pages = Math.max(1, Math.ceil(allRanked.length / RANKS_PER_PAGE));
-  const page = Math.min(requestedPage, pages);
-  const ranked = allRanked.slice((page - 1) * RANKS_PER_PAGE, page * RANKS_PER_PAGE);
+  const { shown: ranked, page, pages } = pageOf(allRanked, requestedPage, RANKS_PER_PAGE);
   const viewerIndex = allRanked.findIndex((e) => e.isViewer);
   const viewerPage = viewerIndex < 0 ? null : Math.floor(viewerIndex / RANKS_PER_PAGE) + 1;
   const stale = board.entries.filter((e) => e.status === "stale");
@@ -157,7 +157,6 @@ function RankPager({
   href: (page: number) => string;
   viewerPage: number | null;
 }) {
-  const link = "rounded-md border border-line px-3 py-1.5 no-underline hover:bg-raised";
   return (
     <nav aria-label="Ranking pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p className="text-muted" data-testid="rank-range">
@@ -165,20 +164,11 @@ function RankPager({
       </p>
       <div className="flex flex-wrap gap-2">
         {viewerPage !== null && viewerPage !== page ? (
-          <a href={href(viewerPage)} className={link}>
+          <a href={href(viewerPage)} className={pageLinkClass}>
             Your place (page {viewerPage})
           </a>
         ) : null}
-        {page > 1 ? (
-          <a href={href(page - 1)} className={link} rel="prev">
-            ← Previous {RANKS_PER_PAGE}
-          </a>
-        ) : null}
-        {page < pages ? (
-          <a href={href(page + 1)} className={link} rel="next">
-            Next {RANKS_PER_PAGE} →
-          </a>
-        ) : null}
+        <PrevNextLinks page={page} pages={pages} perPage={RANKS_PER_PAGE} href={href} />
       </div>
     </nav>
   );

@@ -1,4 +1,5 @@
 import { isIsoDate } from "@/lib/dates";
+import { parsePageParam } from "@/lib/paging";
 import { RANK_BY, type RankBy } from "@/lib/ranking";
 
 /** Reads the board's query string: an as-of date clamped to [2014-01-01, today], a known ranking column, a page. */
@@ -8,8 +9,7 @@ export function parseBoardParams(params: Record<string, string | string[] | unde
   const rawBy = typeof params.by === "string" ? params.by : "";
   const by: RankBy = (RANK_BY as readonly string[]).includes(rawBy) ? (rawBy as RankBy) : "total";
   // Long boards are shown a page of ranks at a time (components/leaderboard/leaderboard-view.tsx).
-  const rawPage = typeof params.page === "string" && /^[1-9][0-9]{0,5}$/.test(params.page) ? Number(params.page) : 1;
-  return { asOf, by, page: rawPage, adjusted: rawAsOf !== "" && rawAsOf !== asOf };
+  return { asOf, by, page: parsePageParam(params.page), adjusted: rawAsOf !== "" && rawAsOf !== asOf };
 }
 
 export type BoardParams = ReturnType<typeof parseBoardParams>;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { PrevNextLinks } from "@/components/ui/page-links";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberButton, RoleForm } from "@/components/team/member-actions";
 import { listTeamAudit } from "@/db/queries/audit";
@@ -134,16 +135,7 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
         </ul>
         {list.pages > 1 ? (
           <nav aria-label="Member pages" className="flex flex-wrap justify-end gap-2 border-t border-line px-4 py-3 text-sm sm:px-6">
-            {list.page > 1 ? (
-              <a href={listHref(list.page - 1)} rel="prev" className="rounded-md border border-line px-3 py-1.5 no-underline hover:bg-raised">
-                ← Previous {MEMBERS_PER_PAGE}
-              </a>
-            ) : null}
-            {list.page < list.pages ? (
-              <a href={listHref(list.page + 1)} rel="next" className="rounded-md border border-line px-3 py-1.5 no-underline hover:bg-raised">
-                Next {MEMBERS_PER_PAGE} →
-              </a>
-            ) : null}
+            <PrevNextLinks page={list.page} pages={list.pages} perPage={MEMBERS_PER_PAGE} href={listHref} />
           </nav>
         ) : null}
       </Card>
