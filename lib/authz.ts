@@ -29,12 +29,13 @@ export async function requireUser(returnTo?: string): Promise<PublicUser> {
   return user;
 }
 
-/** The signed-in person's teams with their roles, alphabetically (the header's team switcher and pages share it). */
-export const listMyTeams = cache(async (userId: string) => {
-  const person = await signedIn();
-  const list = person?.user.id === userId ? person.memberships : ((await getPersonWithTeams(userId))?.memberships ?? []);
-  return list.map((m) => ({ slug: m.team.slug, name: m.team.name, role: m.role }));
-});
+/**
+ * The signed-in person's teams with their roles, alphabetically (the header's team switcher and pages share it);
+ * none when signed out.
+ */
+export const listMyTeams = cache(async () =>
+  ((await signedIn())?.memberships ?? []).map((m) => ({ slug: m.team.slug, name: m.team.name, role: m.role })),
+);
 
 /**
  * The signed-in person's membership in the team with this slug, with the team's settings; a 404 when they are

@@ -4,7 +4,7 @@ import { listMyTeams, requireUser } from "@/lib/authz";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const teams = await listMyTeams(user.id);
+  const teams = await listMyTeams();
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader user={user}>

@@ -37,7 +37,7 @@ export default async function MePage() {
     getScoreAtOrBefore(user.id, today),
     getScoreAtOrBefore(user.id, addDays(today, -7)),
     getScoreAtOrBefore(user.id, addDays(today, -30)),
-    listMyTeams(user.id),
+    listMyTeams(),
   ]);
   const boards = [];
   for (const t of teams) {

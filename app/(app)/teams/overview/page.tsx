@@ -12,8 +12,8 @@ export const metadata: Metadata = { title: "Teams overview" };
 
 /** Side by side: every team the person manages or owns, each measured in its own time zone and weeks. */
 export default async function TeamsOverviewPage() {
-  const user = await requireUser("/teams/overview");
-  const managed = (await listMyTeams(user.id)).filter((t) => hasRole(t.role, "manager"));
+  await requireUser("/teams/overview");
+  const managed = (await listMyTeams()).filter((t) => hasRole(t.role, "manager"));
   if (managed.length === 0) notFound();
   const rows = [];
   for (const t of managed) {

@@ -24,11 +24,11 @@ export default async function DashboardPage({ params, searchParams }: PageProps<
   const { slug } = await params;
   // Authorization happens before the Suspense boundary so a member still gets a real 404 status.
   const grant = await requireTeamRole(slug, "manager");
-  const { team, user } = grant;
+  const { team } = grant;
   const weeks = parseWeeks((await searchParams).weeks);
   const today = todayInZone(team.timeZone);
   const base = `/t/${team.slug}`;
-  const multiTeam = (await listMyTeams(user.id)).filter((t) => t.role !== "member").length > 1;
+  const multiTeam = (await listMyTeams()).filter((t) => t.role !== "member").length > 1;
   // The export covers the charts' range: from the start of the first charted week to today.
   const from = addDays(weekStartOf(today, team.weekStart), -7 * (weeks - 1));
 
