@@ -25,7 +25,6 @@ type Row = {
   rank: number | null;
   prev_rank: number | null;
   prev_total: number | null;
-  hidden: boolean;
   hides: boolean;
   fresh: boolean;
 };
@@ -53,12 +52,12 @@ export async function getTeamLeaderboard(
   // their components are left out: those rows are computed for the viewer, the others shared (hidden values are
   // removed per viewer below, never in the shared rows' consumers).
   const shared = seesAll || !byComponent;
+  const perspective = shared ? { seesAll: true, viewerId: "" } : { seesAll: false, viewerId: access.userId };
+  const load = () => boardRows(access.teamId, opts, perspective);
   const rows =
     shared && opts.version !== undefined
-      ? await cachedTeamFigure(access.teamId, opts.version, `board:${opts.asOf}:${opts.by}:${opts.staleDays}`, () =>
-          boardRows(access.teamId, opts, { seesAll: true, viewerId: "" }),
-        )
-      : await boardRows(access.teamId, opts, shared ? { seesAll: true, viewerId: "" } : { seesAll: false, viewerId: access.userId });
+      ? await cachedTeamFigure(access.teamId, opts.version, `board:${opts.asOf}:${opts.by}:${opts.staleDays}`, load)
+      : await load();
 
   const entries: BoardEntry[] = rows.map((r) => {
     const status: BoardEntry["status"] =
@@ -148,7 +147,7 @@ async function boardRows(
            c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
            c.insights::float8 as insights, c.relationships::float8 as relationships, c.value::float8 as value,
            c.rank::int as rank, p.rank::int as prev_rank, p.total::float8 as prev_total,
-           mb.hidden, mb.hides, c.fresh
+           mb.hides, c.fresh
     from members mb
     join cur_ranked c on c.user_id = mb.user_id
     join prev_ranked p on p.user_id = mb.user_id

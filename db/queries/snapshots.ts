@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
-import { database } from "../client";
+import { database, type Db, type Tx } from "../client";
 import { snapshots, users } from "../schema";
 import { writeAudit } from "./audit";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
@@ -63,25 +63,24 @@ export async function upsertSnapshot(
     enteredBy: byManager ? opts.actorId : null,
     source: opts.source ?? "form",
   };
-  if (!byManager) {
-    // A person's own score for a new date is one statement, committed alone: nothing else is written for it.
-    // Only a replacement (or a manager's entry, which is audited) needs the transaction below, which tries the
-    // insert again and, finding the row, takes the update path.
-    const [saved] = await db
+  // The row for a new date, or nothing when the person already has one for it.
+  const insertNew = (q: Db | Tx) =>
+    q
       .insert(snapshots)
       .values({ userId, measuredOn: input.measuredOn, ...values })
       .onConflictDoNothing({ target: [snapshots.userId, snapshots.measuredOn] })
       .returning(savedFields);
+  if (!byManager) {
+    // A person's own score for a new date is one statement, committed alone: nothing else is written for it.
+    // Only a replacement (or a manager's entry, which is audited) needs the transaction below, which tries the
+    // insert again and, finding the row, takes the update path.
+    const [saved] = await insertNew(db);
     if (saved) return { replaced: false, saved };
   }
   return db.transaction(async (tx) => {
     // Insert first: a concurrent save of the same date then waits for ours to commit and takes the update path,
     // so a replacement is always noticed and audited (a SELECT … FOR UPDATE of a row that doesn't exist yet locks nothing).
-    const inserted = await tx
-      .insert(snapshots)
-      .values({ userId, measuredOn: input.measuredOn, ...values })
-      .onConflictDoNothing({ target: [snapshots.userId, snapshots.measuredOn] })
-      .returning(savedFields);
+    const inserted = await insertNew(tx);
     let previousTotal: number | null = null;
     let saved = inserted[0];
     if (!saved) {
