@@ -4,11 +4,10 @@ import type { CoachingEntry } from "@/lib/team-coaching";
 import { daysBetween, freshnessLabel } from "@/lib/dates";
 import { COMPONENT_LABELS } from "@/lib/ssi";
 import { Card } from "@/components/ui/card";
-import { signed } from "./format";
+import { memberHref, signed } from "./format";
 import { MissingRows } from "./missing-rows";
 import { RemindButton, type RemindState } from "./remind-button";
 
-const memberHref = (slug: string, userId: string) => `/t/${slug}/members/${userId}`;
 
 export function ImproversList({ improvers, slug }: { improvers: MemberNow[]; slug: string }) {
   return (

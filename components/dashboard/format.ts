@@ -14,3 +14,6 @@ export function signed(value: number | null, decimals = 1): string {
 }
 
 export const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 100));
+
+/** A member's page in the team (their history and coaching view). */
+export const memberHref = (slug: string, userId: string) => `/t/${slug}/members/${userId}`;

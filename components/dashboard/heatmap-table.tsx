@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
+import { memberHref } from "./format";
 
 /** One member's row: id, name, the four components in COMPONENTS order, and the total. */
 export type HeatmapRow = [userId: string, name: string, brand: number, people: number, insights: number, relationships: number, total: number];
@@ -29,7 +30,7 @@ export function HeatmapTable({ rows, slug }: { rows: HeatmapRow[]; slug: string 
         {rows.map(([id, name, ...values]) => (
           <tr key={id}>
             <th scope="row">
-              <Link href={`/t/${slug}/members/${id}`}>{name}</Link>
+              <Link href={memberHref(slug, id)}>{name}</Link>
             </th>
             {values.slice(0, 4).map((v, i) => {
               const pct = Math.round((v / COMPONENT_MAX) * 80) + 5;

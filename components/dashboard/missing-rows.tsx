@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { memberHref } from "./format";
 import { RemindButton, type RemindState } from "./remind-button";
 
 /** A member without a score this week: id, name, when they last recorded one, and whether a reminder is queued. */
@@ -24,7 +25,7 @@ export function MissingRows({
       {rows.map((m) => (
         <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="missing-row" data-member-name={m.name}>
           <span className="min-w-0">
-            <Link href={`/t/${slug}/members/${m.id}`} className="font-medium">
+            <Link href={memberHref(slug, m.id)} className="font-medium">
               {m.name}
             </Link>
             <span className="block text-xs text-muted">{m.last}</span>
