@@ -1,16 +1,12 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { newPerson, type Person } from "./factories";
 import { E2E_FIXTURES } from "./fixtures-data";
+import { isoDay } from "./helpers";
 import { AuthPages } from "./pages/auth";
 import { TeamPages } from "./pages/team";
 
 /** An ISO date n days before today in the team's zone (Europe/Berlin). */
-const daysAgo = (n: number) => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-};
+const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 
 const PASTED_PAGE = `Sales Navigator
 Your Social Selling Index

@@ -1,25 +1,16 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
+import { expect, test } from "@playwright/test";
+import { newPerson } from "./factories";
+import { isoDay, signedUpBrowser } from "./helpers";
 import { AuthPages } from "./pages/auth";
 import { DashboardPages } from "./pages/dashboard";
 import { TeamPages } from "./pages/team";
 
 /** An ISO date n days before today in the teams' zone (Europe/Berlin). */
-const daysAgo = (n: number) => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-};
+const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 const quarter = (v: string) => ({ brand: v, people: v, insights: v, relationships: v });
 const HEADER = "email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg";
 
-async function signedUp(browser: Browser, person: Person) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(person);
-  return { page, context, team: new TeamPages(page), dash: new DashboardPages(page) };
-}
+const signedUp = signedUpBrowser;
 
 async function join(page: import("@playwright/test").Page, link: string) {
   await page.goto(link);

@@ -1,23 +1,11 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
-import { AuthPages } from "./pages/auth";
-import { MailPages } from "./pages/mail";
-import { TeamPages } from "./pages/team";
+import { expect, test } from "@playwright/test";
+import { newPerson } from "./factories";
+import { isoDay, signedUpBrowser } from "./helpers";
 
 /** An ISO date n days before today in Europe/Berlin (the teams' zone here). */
-const daysAgo = (n: number) => {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-};
+const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 
-async function signedUp(browser: Browser, person: Person) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(person);
-  return { page, context, team: new TeamPages(page), mail: new MailPages(page) };
-}
+const signedUp = signedUpBrowser;
 
 test("an emailed invitation shows in the invitee's mail preview, and the manager previews their digest", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -1,22 +1,10 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
-import { AuthPages } from "./pages/auth";
-import { MePages } from "./pages/me";
-import { TeamPages } from "./pages/team";
+import { expect, test } from "@playwright/test";
+import { newPerson } from "./factories";
+import { isoDay, signedUpBrowser } from "./helpers";
 
 /** An ISO date n days from today in UTC (the teams here and the people's own zone are UTC). */
-const day = (n: number) => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
-
-async function person(browser: Browser, p: Person) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(p);
-  return { page, context, team: new TeamPages(page), me: new MePages(page) };
-}
+const day = (n: number) => isoDay(n);
+const person = signedUpBrowser;
 
 test("a member sees their own progress, sets a goal and sees how far along they are", async ({ browser }) => {
   test.setTimeout(120_000);

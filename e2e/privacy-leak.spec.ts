@@ -1,10 +1,8 @@
 // A member who hides their components: their values are in nothing another member can fetch (HTML, the RSC
 // payload inside it or asked for directly, the JSON API, CSV exports, the TV link), while managers still see them.
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
-import { AuthPages } from "./pages/auth";
-import { MePages } from "./pages/me";
-import { TeamPages } from "./pages/team";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { newPerson } from "./factories";
+import { isoDay, signedUpBrowser } from "./helpers";
 
 // Distinctive values, and how a page could round them: none of these strings may reach a teammate.
 const HIDDEN = { brand: "23.47", people: "19.38", insights: "17.29", relationships: "11.16" };
@@ -13,18 +11,8 @@ const ROUNDED = ["23.5", "19.4", "17.3", "11.2"];
 const leaks = (text: string) =>
   [...Object.values(HIDDEN), ...ROUNDED].filter((v) => new RegExp(`(?<![\\d.])${v.replace(".", "\\.")}(?!\\d)`).test(text));
 
-const daysAgo = (n: number) => {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() - n);
-  return d.toISOString().slice(0, 10);
-};
-
-async function person(browser: Browser, p: Person) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(p);
-  return { page, context, team: new TeamPages(page), me: new MePages(page) };
-}
+const daysAgo = (n: number) => isoDay(-n);
+const person = signedUpBrowser;
 
 /** The page's HTML (with its inline RSC payload) and, asked for as a client navigation would, its RSC payload alone. */
 async function fetchAll(request: APIRequestContext, path: string) {
