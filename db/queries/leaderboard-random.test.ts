@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { snapshots } from "../schema";
+// mulberry32, seeded: every run builds the same team.
+import { prng } from "../seed-large-data";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeTeam, makeUser } from "../testing/factories";
 import { getTeamLeaderboard } from "./leaderboard";
@@ -8,18 +10,6 @@ import { rankTeamWithChange, type RankableMember, type RankableSnapshot, type Ra
 import { round3 } from "@/lib/ssi";
 
 const t = setupTestDatabase();
-
-/** mulberry32: a tiny seeded PRNG, so every run builds the same team. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = a;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RANK_BY: RankBy[] = ["total", "brand", "people", "insights", "relationships"];
 const START = "2025-01-01";
