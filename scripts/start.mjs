@@ -1,25 +1,18 @@
 // npm start: install if needed, build if the sources changed, then serve on the embedded database (or DATABASE_URL).
 // The server migrates the database itself as it starts.
-import { spawnSync, spawn } from "node:child_process";
+// prepare.mjs is imported first and checks the Node.js version before anything newer can fail.
+import { checkNode, ensureInstalled, build, fail, root, step } from "./prepare.mjs";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..");
+checkNode();
 const port = process.env.PORT ?? "3000";
 const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-const step = (msg) => console.log(`\x1b[36m›\x1b[0m ${msg}`);
 
-function runOrExit(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+ensureInstalled();
 
-if (!fs.existsSync(path.join(root, "node_modules", "next"))) {
-  step("Installing dependencies (first run only)…");
-  runOrExit("npm", ["ci", "--no-audit", "--no-fund"]);
-}
-
-const SOURCES = ["app", "components", "db", "lib", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json"];
+const SOURCES = ["app", "components", "db", "lib", "server", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
 function newestMtime(p) {
   const full = path.join(root, p);
   if (!fs.existsSync(full)) return 0;
@@ -31,7 +24,7 @@ const buildId = path.join(root, ".next", "BUILD_ID");
 const builtAt = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   step("Building the app (about a minute the first time)…");
-  runOrExit(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+  if (!build(env)) process.exit(1);
 }
 
 const dbLabel = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${process.env.PGLITE_DIR ?? ".data/pglite"}`;
@@ -49,7 +42,11 @@ if (!process.env.DATABASE_URL && !fs.existsSync(pgliteDir)) {
   }
   if (/^(y|yes|1|true)?$/i.test(answer.trim()) && (answer || process.stdin.isTTY)) {
     step("Creating the database with demo data…");
-    runOrExit(process.execPath, ["--import", "tsx", path.join(root, "db", "seed.ts")]);
+    const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "db", "seed.ts")], { cwd: root, env, stdio: "inherit" });
+    if (r.status !== 0) {
+      fs.rmSync(pgliteDir, { recursive: true, force: true }); // half-seeded: the next start offers demo data again
+      fail("Loading the demo data failed (the lines above say why). The half-made database was removed; run npm start again.");
+    }
   } else {
     step("Starting with an empty database. Demo data later: stop the app and run npm run db:seed");
   }

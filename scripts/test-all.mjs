@@ -1,9 +1,12 @@
 // npm test: lint, typecheck, unit + integration (PGlite, and PostgreSQL too when DATABASE_URL is set), build, e2e.
+// prepare.mjs is imported first and checks the Node.js version before anything newer can fail.
+import { build, checkNode, ensureInstalled, root } from "./prepare.mjs";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..");
+checkNode();
+ensureInstalled();
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const results = path.join(root, "test-results");
 fs.mkdirSync(results, { recursive: true });
@@ -50,7 +53,16 @@ if (DATABASE_URL) vitest("unit + integration on PostgreSQL", path.join(results, 
 else console.log("\n(DATABASE_URL is not set: integration tests ran on PGlite only.)");
 
 // Types were checked just above; the build need not do it again.
-run("build (next build)", bin("next"), ["build"], { ...baseEnv, SKIP_BUILD_TYPECHECK: "1" });
+{
+  const started = Date.now();
+  console.log("\n▶ build (next build)");
+  const ok = build({ ...baseEnv, SKIP_BUILD_TYPECHECK: "1" }, process.env.NEXT_DIST_DIR || ".next");
+  timings.push(`build (next build): ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!ok) {
+    summary();
+    process.exit(1);
+  }
+}
 // The load benchmark in its small size, on the build just made (seconds, no thresholds), so it cannot rot.
 // It fails only when the server fails or an acknowledged write is missing.
 const benchArgs = ["scripts/bench.ts", "--small", "--no-build", "--dist-dir", process.env.NEXT_DIST_DIR || ".next", "--port", "3910"];
