@@ -4,7 +4,7 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.tsx"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.tsx"],
     environment: "node",
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,

@@ -22,8 +22,16 @@ const DEMO_PEOPLE = ["Ben Okafor", "Chloe Larsen", "Dev Novak", "Elena Garcia"];
 const started = Date.now();
 const say = (msg) => console.log(`[smoke ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 
+let live = null; // the npm start now running, stopped on failure
 function fail(msg) {
   console.error(`\n[smoke] FAILED: ${msg}\n`);
+  if (live) {
+    try {
+      process.kill(-live.child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
   fs.rmSync(data, { recursive: true, force: true });
   process.exit(1);
 }
@@ -50,7 +58,8 @@ function npmStart(port) {
     });
   }
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  return { child, out, exited };
+  live = { child, out, exited };
+  return live;
 }
 
 async function waitHealthy(port, run, timeoutMs) {
@@ -73,7 +82,8 @@ async function waitHealthy(port, run, timeoutMs) {
 /** Signs in through the real form and reads the demo team's board. */
 async function checkBoard(port) {
   const require = createRequire(path.join(dir, "package.json"));
-  const { chromium } = await import(pathToFileURL(require.resolve("@playwright/test")).href);
+  const playwright = await import(pathToFileURL(require.resolve("@playwright/test")).href);
+  const { chromium } = playwright.default ?? playwright;
   const executablePath = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
   const browser = await chromium.launch({
     executablePath,
@@ -89,6 +99,8 @@ async function checkBoard(port) {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
     await page.goto(`${base}/t/demo-emea-sales`);
+    // The board streams in after the page's frame: wait for it to finish before reading it.
+    await page.getByRole("table").first().waitFor().catch(() => {});
     const text = await page.locator("main").innerText();
     const missing = DEMO_PEOPLE.filter((n) => !text.includes(n));
     if (missing.length) fail(`the demo board at /t/demo-emea-sales does not list ${missing.join(", ")}. It shows:\n${text.slice(0, 1500)}`);
@@ -103,7 +115,6 @@ async function pressCtrlC(run) {
   process.kill(-run.child.pid, "SIGINT");
   const result = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r(null), 20_000))]);
   if (!result) {
-    process.kill(-run.child.pid, "SIGKILL");
     fail("npm start was still running 20 s after Ctrl+C.");
   }
   await new Promise((r) => setTimeout(r, 500));
@@ -114,15 +125,18 @@ async function pressCtrlC(run) {
     leftover = false;
   }
   if (leftover) {
-    process.kill(-run.child.pid, "SIGKILL");
     fail("a process of npm start was still running after it exited.");
   }
+  live = null;
   if (result.code !== 0 && result.signal !== "SIGINT") fail(`npm start exited with ${result.code ?? result.signal} after Ctrl+C.`);
   if (fs.existsSync(`${pgliteDir}.lock`)) fail(`the embedded database's lock ${pgliteDir}.lock was left behind.`);
   const out = run.out.join("");
   if (/Error|✗/.test(out.slice(out.lastIndexOf("Starting on")))) fail("npm start printed an error (output above).");
   say(`stopped cleanly (${result.code !== null ? `exit ${result.code}` : result.signal}); database lock released`);
 }
+
+process.on("uncaughtException", (err) => fail(err.stack ?? String(err)));
+process.on("unhandledRejection", (err) => fail(err?.stack ?? String(err)));
 
 const port = await freePort();
 say(`npm start in ${dir} on port ${port}, embedded database in ${pgliteDir}`);
