@@ -46,11 +46,24 @@ export function checkNode() {
 const wanted = () =>
   `${crypto.createHash("sha256").update(fs.readFileSync(path.join(root, "package-lock.json"))).digest("hex")} node${process.versions.node.split(".")[0]}`;
 
+/**
+ * Our last install is still in place: same lockfile and Node major, and npm has not changed node_modules since
+ * (an `npm ci --omit=dev` or `npm install` by hand rewrites npm's own node_modules/.package-lock.json).
+ */
+function installedByUs(target) {
+  try {
+    const npmState = fs.statSync(path.join(root, "node_modules", ".package-lock.json")).mtimeMs;
+    return fs.readFileSync(STAMP, "utf8") === target && npmState <= fs.statSync(STAMP).mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
 /** Installs exactly the lockfile's packages, dev dependencies included, unless that install is already in place. */
 export function ensureInstalled() {
   const target = wanted();
-  if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === target) return false;
-  step(fs.existsSync(path.join(root, "node_modules")) ? "package-lock.json changed: reinstalling dependencies…" : "Installing dependencies (first run only)…");
+  if (installedByUs(target)) return false;
+  step(fs.existsSync(path.join(root, "node_modules")) ? "node_modules does not match package-lock.json (changed, or installed by hand): reinstalling dependencies…" : "Installing dependencies (first run only)…");
   // The build and the tests need dev dependencies (Tailwind's PostCSS plugin, TypeScript…). NODE_ENV=production or
   // an inherited omit setting would make npm leave them out, so neither reaches npm and dev is included explicitly.
   const env = { ...process.env };
