@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { queryRows } from "@/db/client";
 import { getAccount, changePassword, getPasswordHash } from "@/db/queries/account";
 import { createApiToken, listApiTokens } from "@/db/queries/api-tokens";
@@ -16,8 +16,10 @@ import { getNotificationPrefs } from "@/db/queries/notification-prefs";
 import { getSnapshot } from "@/db/queries/snapshots";
 import { listTeamsForUser } from "@/db/queries/teams";
 import { createTvLink } from "@/db/queries/tv";
+import { connectChannel } from "@/db/queries/channels";
+import { startWebhookStandIn, type WebhookStandIn } from "@/db/testing/webhook-stand-in";
 import { getUserById, getUserCredentials, type PublicUser } from "@/db/queries/users";
-import { invitations, memberships, outbox, teams } from "@/db/schema";
+import { invitations, memberships, outbox, teamChannels, teams } from "@/db/schema";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "@/db/testing/factories";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { signIn, signOut } from "@/lib/auth/auth";
@@ -99,6 +101,20 @@ const teamRow = async (w: World) => (await t.db().select().from(teams).where(eq(
 const ownerAccess = (w: World) => grantTeamAccess(w.teamId, w.users.owner.id, "owner");
 const SCORES = { brand: "10", people: "11", insights: "12", relationships: "13" };
 
+// A stand-in webhook that refuses every post (404), so an allowed test message leaves a visible mark: the
+// connection flagged broken.
+let hook: WebhookStandIn;
+beforeAll(async () => {
+  hook = await startWebhookStandIn();
+  process.env.CHANNEL_WEBHOOK_ALLOWED_ORIGINS = hook.origin;
+});
+afterAll(() => hook.close());
+const channelRow = async (w: World) => (await t.db().select().from(teamChannels).where(eq(teamChannels.teamId, w.teamId)))[0];
+const connectStandIn = async (w: World) => {
+  hook.replyNext(...Array.from({ length: 5 }, () => ({ status: 404, body: "no_service" })));
+  await connectChannel(ownerAccess(w), { url: hook.url(`/hook/${w.teamId}`), kind: "slack", hint: "stand-in" });
+};
+
 /** One entry per exported action: `file#export`, file relative to app/. */
 const MATRIX: Record<string, Case[]> = {
   "(app)/account/actions.ts#updateProfileAction": [{
@@ -153,7 +169,7 @@ const MATRIX: Record<string, Case[]> = {
   "(app)/account/notifications/actions.ts#saveNotificationsAction": [{
     expect: SIGNED_IN,
     input: () => [{}, form({ reminders: "on" })],
-    effect: async (w, c) => expect(await getNotificationPrefs(self(w, c).id)).toEqual({ digestEnabled: false, remindersEnabled: true }),
+    effect: async (w, c) => expect(await getNotificationPrefs(self(w, c).id)).toEqual({ digestEnabled: false, remindersEnabled: true, nameInChannels: false }),
   }],
   "(app)/me/actions.ts#saveGoalAction": [{
     expect: SIGNED_IN,
@@ -247,6 +263,35 @@ const MATRIX: Record<string, Case[]> = {
       return [w.slug, {}];
     },
     effect: async (w) => expect((await teamRow(w))?.tvTokenHash).toBeNull(),
+  }],
+  "(app)/t/[slug]/settings/channel/actions.ts#connectChannelAction": [{
+    expect: MANAGERS,
+    input: (w) => [w.slug, {}, form({ url: "https://hooks.slack.com/services/T0/B0/matrix-secret", kind: "auto" })],
+    effect: async (w) => expect(await channelRow(w)).toMatchObject({ kind: "slack", urlHint: "hooks.slack.com …cret" }),
+  }],
+  "(app)/t/[slug]/settings/channel/actions.ts#saveChannelOptionsAction": [{
+    expect: MANAGERS,
+    input: async (w) => {
+      await connectStandIn(w);
+      return [w.slug, {}, form({ weekly: "on" })];
+    },
+    effect: async (w) => expect(await channelRow(w)).toMatchObject({ weeklyEnabled: true, highlightsEnabled: false }),
+  }],
+  "(app)/t/[slug]/settings/channel/actions.ts#sendTestMessageAction": [{
+    expect: MANAGERS,
+    input: async (w) => {
+      await connectStandIn(w);
+      return [w.slug, {}];
+    },
+    effect: async (w) => expect((await channelRow(w))?.brokenReason).toBe("Slack answered 404 no_service"),
+  }],
+  "(app)/t/[slug]/settings/channel/actions.ts#disconnectChannelAction": [{
+    expect: MANAGERS,
+    input: async (w) => {
+      await connectStandIn(w);
+      return [w.slug, {}];
+    },
+    effect: async (w) => expect(await channelRow(w)).toBeUndefined(),
   }],
   "(app)/t/[slug]/submit/actions.ts#saveSnapshotAction": [
     {

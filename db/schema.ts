@@ -46,6 +46,8 @@ export const users = pgTable(
     /** Notification preferences: the weekly digest (opt-out) and the "no score this week" reminder (opt-in). */
     digestEnabled: boolean("digest_enabled").notNull().default(true),
     remindersEnabled: boolean("reminders_enabled").notNull().default(false),
+    /** Whether the person's name may appear in posts to their teams' Slack or Teams channels (else "a teammate"). */
+    nameInChannels: boolean("name_in_channels").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -237,8 +239,14 @@ export const outbox = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     dedupeKey: text("dedupe_key").notNull(),
-    /** digest | invitation | reminder | magic_link | … */
+    /** digest | invitation | reminder | magic_link | channel_weekly | channel_highlights | channel_test … */
     kind: text("kind").notNull(),
+    /**
+     * Where it goes: "email" (to_email over SMTP), or "slack" / "teams": a post to the team's connected channel,
+     * whose webhook URL is read from team_channels at send time (never copied here); `text` then holds the JSON
+     * body as posted, `subject` a one-line summary for the failure list, `to_email` and `html` are empty.
+     */
+    channel: text("channel").notNull().default("email"),
     toEmail: text("to_email").notNull(),
     subject: text("subject").notNull(),
     html: text("html").notNull(),
@@ -261,6 +269,62 @@ export const outbox = pgTable(
     uniqueIndex("outbox_dedupe_key").on(t.dedupeKey),
     index("outbox_due_idx").on(t.status, t.nextAttemptAt),
     index("outbox_team_idx").on(t.teamId, t.createdAt.desc()),
+  ],
+);
+
+// ---------------------------------------------------------------- team channels (Slack / Microsoft Teams)
+
+/**
+ * A team's incoming-webhook channel. The URL is a secret: only the channel sender reads it; pages show `urlHint`
+ * (host and last characters). Deleted on disconnect and with the team.
+ */
+export const teamChannels = pgTable(
+  "team_channels",
+  {
+    teamId: text("team_id")
+      .primaryKey()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"slack" | "teams">().notNull(),
+    webhookUrl: text("webhook_url").notNull(),
+    urlHint: text("url_hint").notNull(),
+    weeklyEnabled: boolean("weekly_enabled").notNull().default(true),
+    highlightsEnabled: boolean("highlights_enabled").notNull().default(true),
+    /** Set when the service refused a post with a 4xx (bad token, channel gone): no retries until reconnected. */
+    brokenAt: timestamp("broken_at", { withTimezone: true, mode: "date" }),
+    brokenReason: text("broken_reason"),
+    connectedBy: text("connected_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [check("team_channels_kind_check", sql`${t.kind} in ('slack', 'teams')`)],
+);
+
+/**
+ * Highlight events (a new #1, a personal best past 70/80/90, a goal reached), written in the transaction of the
+ * snapshot that caused them and posted in batches: one post collects every event of a busy morning.
+ */
+export const channelHighlights = pgTable(
+  "channel_highlights",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").$type<"new_leader" | "personal_best" | "goal_reached">().notNull(),
+    /** The total that made it; for a personal best also the round number passed, for a goal its target. */
+    total: score("total").notNull(),
+    mark: score("mark"),
+    /** One event, one post: e.g. `best:<team>:<user>:80`, once ever. */
+    dedupeKey: text("dedupe_key").notNull(),
+    /** Set when the event went into a post (the outbox row's dedupe key says which). */
+    postedAt: timestamp("posted_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("channel_highlights_dedupe_key").on(t.dedupeKey),
+    index("channel_highlights_pending_idx").on(t.teamId, t.createdAt).where(sql`${t.postedAt} is null`),
   ],
 );
 
@@ -327,4 +391,6 @@ export type NewSnapshot = typeof snapshots.$inferInsert;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type Goal = typeof goals.$inferSelect;
+export type TeamChannel = typeof teamChannels.$inferSelect;
+export type ChannelHighlight = typeof channelHighlights.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;

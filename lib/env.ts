@@ -20,6 +20,8 @@ const envSchema = z
     MAIL_FROM: z.string().min(3).default("SSI Leaderboard <no-reply@localhost>"),
     AUTH_LINKEDIN_ID: z.string().min(1).optional(),
     AUTH_LINKEDIN_SECRET: z.string().min(1).optional(),
+    // Origins a team channel's webhook may point at besides Slack's and Teams' hosts (tests, self-hosted gateways).
+    CHANNEL_WEBHOOK_ALLOWED_ORIGINS: z.string().optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     // How the client address for rate limits is read from X-Forwarded-For: see lib/client-ip.ts.
     TRUST_PROXY: z

@@ -18,13 +18,13 @@ function Toggle({ name, label, hint, defaultChecked }: { name: string; label: st
   );
 }
 
-/** Digest and reminder on/off. */
+/** Digest and reminder on/off, and whether the person is named in team channel posts. */
 export function NotificationsForm({
   action,
   defaults,
 }: {
   action: (prev: NotificationsState, fd: FormData) => Promise<NotificationsState>;
-  defaults: { digestEnabled: boolean; remindersEnabled: boolean };
+  defaults: { digestEnabled: boolean; remindersEnabled: boolean; nameInChannels: boolean };
 }) {
   const [state, formAction] = useActionState(action, {});
   useSuccessToast(state);
@@ -41,6 +41,12 @@ export function NotificationsForm({
         label="Weekly reminder"
         hint="A nudge when you have not recorded your SSI by the end of the week."
         defaultChecked={defaults.remindersEnabled}
+      />
+      <Toggle
+        name="named"
+        label="Name me in team channel posts"
+        hint="When a team posts to Slack or Microsoft Teams: off, you appear there as “A teammate”. Your hidden breakdown is never posted either way."
+        defaultChecked={defaults.nameInChannels}
       />
       <div aria-live="polite">{state.message && !state.ok ? <Alert tone="error">{state.message}</Alert> : null}</div>
       <div>

@@ -20,7 +20,10 @@ export type AuditAction =
   | "snapshot.import"
   | "reminder.send"
   | "tv.link_create"
-  | "tv.link_revoke";
+  | "tv.link_revoke"
+  | "channel.connect"
+  | "channel.update"
+  | "channel.disconnect";
 
 /** Records who did what to whom; written inside the transaction of the change itself. */
 export async function writeAudit(

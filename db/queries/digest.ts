@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { database } from "../client";
 import { digestRuns, memberships, teams, users, type Role } from "../schema";
 import { getTeamLeaderboard } from "./leaderboard";
+import { buildWeeklyChannelPost } from "./channel-posts";
 import { enqueueEmails, type OutgoingEmail } from "./outbox";
 import { teamFields } from "./teams";
 import { addDays } from "@/lib/dates";
@@ -86,6 +87,8 @@ export async function runTeamDigest(teamId: string, week: Week, opts: { origin: 
   if (!opts.dryRun && (await done())) return { ...base, status: "already-done", recipients: 0, emails: [] };
   // Built before the transaction: PGlite has one connection, and the board queries do not run inside it.
   const emails = await buildTeamDigestEmails(teamId, week, opts.origin);
+  // The team channel's weekly summary (when one is connected) goes out with the same run, exactly once.
+  const post = opts.dryRun ? null : await buildWeeklyChannelPost(teamId, week, opts.origin);
   if (opts.dryRun) return { ...base, status: "dry-run", recipients: emails.length, emails };
   return db.transaction(async (tx) => {
     const won = await tx
@@ -95,6 +98,7 @@ export async function runTeamDigest(teamId: string, week: Week, opts: { origin: 
       .returning({ teamId: digestRuns.teamId });
     if (won.length === 0) return { ...base, status: "already-done" as const, recipients: 0, emails: [] };
     const n = await enqueueEmails(tx, emails);
+    if (post) await enqueueEmails(tx, [post]);
     return { ...base, status: "enqueued" as const, recipients: n, emails };
   });
 }

@@ -3,20 +3,20 @@ import { database } from "../client";
 import { users } from "../schema";
 import type { MailingList } from "@/lib/mail/unsubscribe";
 
-export type NotificationPrefs = { digestEnabled: boolean; remindersEnabled: boolean };
+export type NotificationPrefs = { digestEnabled: boolean; remindersEnabled: boolean; nameInChannels: boolean };
 
 /** A person's email preferences, or null when they do not exist. */
 export async function getNotificationPrefs(userId: string): Promise<NotificationPrefs | null> {
   const db = await database();
   const [row] = await db
-    .select({ digestEnabled: users.digestEnabled, remindersEnabled: users.remindersEnabled })
+    .select({ digestEnabled: users.digestEnabled, remindersEnabled: users.remindersEnabled, nameInChannels: users.nameInChannels })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
 }
 
-/** Saves a person's email preferences. */
-export async function updateNotificationPrefs(userId: string, prefs: NotificationPrefs): Promise<void> {
+/** Saves a person's email and channel preferences (those given). */
+export async function updateNotificationPrefs(userId: string, prefs: Partial<NotificationPrefs>): Promise<void> {
   const db = await database();
   await db.update(users).set(prefs).where(eq(users.id, userId));
 }

@@ -13,6 +13,8 @@ export type OutgoingEmail = {
   headers?: Record<string, string>;
   teamId?: string | null;
   userId?: string | null;
+  /** "email" (the default), or a post to the team's Slack / Teams channel (`text` is then the JSON body). */
+  channel?: "email" | "slack" | "teams";
 };
 
 /**
@@ -41,6 +43,7 @@ export async function enqueueEmails(tx: Db | Tx, msgs: OutgoingEmail[]): Promise
           headers: msg.headers ?? {},
           teamId: msg.teamId ?? null,
           userId: msg.userId ?? null,
+          channel: msg.channel ?? "email",
         })),
       )
       .onConflictDoNothing({ target: outbox.dedupeKey })
@@ -59,6 +62,8 @@ export type ClaimedMessage = {
   text: string;
   headers: Record<string, string>;
   attempts: number;
+  channel: string;
+  teamId: string | null;
 };
 
 /**
@@ -79,6 +84,8 @@ export async function claimDueMessages(opts: { limit: number; now: Date; leaseMs
     text: string;
     headers: Record<string, string> | string;
     attempts: number;
+    channel: string;
+    team_id: string | null;
   }>(
     db,
     sql`
@@ -92,7 +99,7 @@ export async function claimDueMessages(opts: { limit: number; now: Date; leaseMs
     )
     update outbox o set locked_until = ${until.toISOString()}::timestamptz, attempts = o.attempts + 1
     from due where o.id = due.id
-    returning o.id::float8 as id, o.kind, o.to_email, o.subject, o.html, o.text, o.headers, o.attempts`,
+    returning o.id::float8 as id, o.kind, o.to_email, o.subject, o.html, o.text, o.headers, o.attempts, o.channel, o.team_id`,
   );
   return rows.map((r) => ({
     id: Number(r.id),
@@ -103,11 +110,13 @@ export async function claimDueMessages(opts: { limit: number; now: Date; leaseMs
     text: r.text,
     headers: typeof r.headers === "string" ? (JSON.parse(r.headers) as Record<string, string>) : r.headers,
     attempts: r.attempts,
+    channel: r.channel,
+    teamId: r.team_id,
   }));
 }
 
-/** Marks a claimed message delivered. Its own statement, run right after the SMTP server accepted it. */
-export async function markSent(id: number, transport: "smtp" | "preview", now: Date): Promise<void> {
+/** Marks a claimed message delivered. Its own statement, run right after the SMTP server (or webhook) accepted it. */
+export async function markSent(id: number, transport: "smtp" | "preview" | "webhook", now: Date): Promise<void> {
   const db = await database();
   await db
     .update(outbox)

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
 import { snapshots, users } from "../schema";
 import { writeAudit } from "./audit";
+import { listTeamsWatchingHighlights, readHighlightBaseline, recordHighlights } from "./channel-highlights";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 
 const snapshotFields = {
@@ -70,7 +71,9 @@ export async function upsertSnapshot(
       .values({ userId, measuredOn: input.measuredOn, ...values })
       .onConflictDoNothing({ target: [snapshots.userId, snapshots.measuredOn] })
       .returning(savedFields);
-  if (!byManager) {
+  // Teams whose Slack/Teams channel posts highlights: the write then also records them, in its transaction.
+  const watching = await listTeamsWatchingHighlights(db, userId);
+  if (!byManager && watching.length === 0) {
     // A person's own score for a new date is one statement, committed alone: nothing else is written for it.
     // Only a replacement (or a manager's entry, which is audited) needs the transaction below, which tries the
     // insert again and, finding the row, takes the update path.
@@ -78,6 +81,7 @@ export async function upsertSnapshot(
     if (saved) return { replaced: false, saved };
   }
   return db.transaction(async (tx) => {
+    const baseline = watching.length ? await readHighlightBaseline(tx, userId, input.measuredOn, watching) : null;
     // Insert first: a concurrent save of the same date then waits for ours to commit and takes the update path,
     // so a replacement is always noticed and audited (a SELECT … FOR UPDATE of a row that doesn't exist yet locks nothing).
     const inserted = await insertNew(tx);
@@ -106,6 +110,7 @@ export async function upsertSnapshot(
         details: { measuredOn: input.measuredOn, total: input.total, previousTotal },
       });
     }
+    if (baseline) await recordHighlights(tx, userId, saved!, baseline);
     return { replaced, saved: saved! };
   });
 }

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
+import { deliverChannelMessage } from "@/lib/channels/deliver";
 
 /** After this many attempts a message is marked failed, with the last error kept for the team's owners. */
 export const MAX_ATTEMPTS = 8;
@@ -24,6 +25,9 @@ export type DrainOptions = {
   from?: string;
   /** Messages sent in parallel (over a pooled connection). */
   concurrency?: number;
+  /** Channel posts (Slack / Teams): the request timeout, and the allowed origins (default: the environment's). */
+  webhookTimeoutMs?: number;
+  allowedOrigins?: readonly string[];
 };
 
 export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
@@ -67,7 +71,23 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
   const result: DrainResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
   const transport = url ? transportFor(url, concurrency > 1, concurrency) : null;
 
+  // A channel post's failure: the same rule as email, except that a refusal is final and Retry-After sets the wait.
+  const failed = async (m: ClaimedMessage, error: string, retry: boolean, waitMs: number | null) => {
+    const retryAt = !retry || m.attempts >= MAX_ATTEMPTS ? null : new Date(now.getTime() + (waitMs ?? backoffMs(m.attempts)));
+    await markAttemptFailed(m.id, error, retryAt);
+    if (retryAt) result.retried++;
+    else result.failed++;
+  };
+
   const deliver = async (m: ClaimedMessage) => {
+    if (m.channel !== "email") {
+      // A post to the team's channel: same claim, retries and failure rules; a 429's Retry-After sets the wait.
+      const r = await deliverChannelMessage(m, { now, timeoutMs: opts.webhookTimeoutMs, allowedOrigins: opts.allowedOrigins });
+      if (!r.ok) return failed(m, r.error, r.retry, r.retryAfterMs);
+      await markSent(m.id, "webhook", now);
+      result.sent++;
+      return;
+    }
     if (!transport) {
       await markSent(m.id, "preview", now);
       result.sent++;

@@ -8,7 +8,11 @@ export type NotificationsState = { ok?: boolean; message?: string };
 
 /** Saves the signed-in person's email preferences (checkboxes: absent means off). */
 export async function saveNotificationsAction(_prev: NotificationsState, formData: FormData): Promise<NotificationsState> {
-  const prefs = { digestEnabled: formData.get("digest") === "on", remindersEnabled: formData.get("reminders") === "on" };
+  const prefs = {
+    digestEnabled: formData.get("digest") === "on",
+    remindersEnabled: formData.get("reminders") === "on",
+    nameInChannels: formData.get("named") === "on",
+  };
   const user = await requireUser("/account/notifications");
   await updateNotificationPrefs(user.id, prefs);
   revalidatePath("/account/notifications");

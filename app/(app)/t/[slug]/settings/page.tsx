@@ -6,6 +6,7 @@ import { requireTeamRole } from "@/lib/authz";
 import { hasRole } from "@/lib/team-access";
 import { TvLinkForm } from "@/components/team/tv-link-form";
 import { hasTvLink } from "@/db/queries/tv";
+import { ButtonLink } from "@/components/ui/button";
 import { createTvLinkAction, deleteTeamAction, leaveTeamAction, revokeTvLinkAction, updateTeamAction } from "./actions";
 
 export const metadata: Metadata = { title: "Team settings" };
@@ -33,6 +34,13 @@ export default async function SettingsPage({ params }: PageProps<"/t/[slug]/sett
           </dl>
         </Card>
       )}
+      {canManage ? (
+        <Card aria-labelledby="channel-heading">
+          <h2 id="channel-heading" className="mb-1 text-lg font-semibold">Slack or Microsoft Teams</h2>
+          <p className="mb-4 text-sm text-muted">Post the weekly summary and highlights (a new #1, personal bests, goals reached) to the team&apos;s channel.</p>
+          <ButtonLink href={`/t/${team.slug}/settings/channel`} variant="secondary">Channel settings</ButtonLink>
+        </Card>
+      ) : null}
       {canManage ? (
         <Card aria-labelledby="tv-heading">
           <h2 id="tv-heading" className="mb-1 text-lg font-semibold">TV mode</h2>
