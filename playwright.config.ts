@@ -3,6 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const OUT = process.env.E2E_OUTPUT ?? "test-results";
+/** The port of the local server standing in for Slack / Teams webhooks (e2e/channel.spec.ts): allowed by the app. */
+export const WEBHOOK_STAND_IN_PORT = PORT + 10;
+process.env.CHANNEL_WEBHOOK_ALLOWED_ORIGINS ??= `http://127.0.0.1:${WEBHOOK_STAND_IN_PORT}`;
 // Debian's Chromium where installed (browsers cannot be downloaded here); Playwright's own browser elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 

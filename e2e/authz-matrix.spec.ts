@@ -81,6 +81,8 @@ const MATRIX: Record<string, Probe[]> = {
   "/t/[slug]/scores": [{ url: (ids) => `/t/${ids.slug}/scores`, want: TEAM, see: (ids) => [h1("My scores"), ids.teamName] }],
   // Members see the team's settings read-only (its name as the heading); managers get the form.
   "/t/[slug]/settings": [{ url: (ids) => `/t/${ids.slug}/settings`, want: TEAM, see: (ids) => [ids.teamName] }],
+  // The team's Slack / Teams channel: managers only (it holds a secret webhook URL).
+  "/t/[slug]/settings/channel": [{ url: (ids) => `/t/${ids.slug}/settings/channel`, want: MANAGERS, see: () => [h1("Team channel")] }],
   "/t/[slug]/submit": [
     { url: (ids) => `/t/${ids.slug}/submit`, want: TEAM, see: (ids) => [h1("(Record|Edit) your SSI"), ids.teamName] },
     {
