@@ -8,7 +8,7 @@ import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS, type Component } from "@/l
 import type { PasteValues } from "@/lib/ssi-paste";
 import { SNAPSHOT_FIELDS, SSI_FIRST_DATE } from "@/lib/validation/snapshot";
 import type { LiveValues } from "./snapshot-live";
-import { SnapshotPaste } from "./snapshot-paste";
+import { SnapshotPaste, usePaste } from "./snapshot-paste";
 import { RANK_FIELDS, SnapshotRanks } from "./snapshot-ranks";
 import { SnapshotTotalField } from "./snapshot-total-field";
 import { useSuccessToast } from "@/components/ui/toast";
@@ -74,8 +74,7 @@ export function SnapshotForm({
   const [generation, setGeneration] = useState(0);
   const [ranksOpen, setRanksOpen] = useState(() => ranksWanted(values, state));
   const [seenState, setSeenState] = useState(state);
-  // A fresh paste box after each save, so its "Found: …" can't describe the previous score.
-  const [saves, setSaves] = useState(0);
+  const paste = usePaste(fillFromPaste);
 
   if (state !== seenState) {
     // A new answer from the server: show what it says was submitted (React resets the form).
@@ -84,7 +83,7 @@ export function SnapshotForm({
     setValues(next);
     setGeneration((g) => g + 1);
     if (ranksWanted(next, state)) setRanksOpen(true);
-    if (state.ok) setSaves((n) => n + 1);
+    if (state.ok) paste.reset();
   }
 
   function fillFromPaste(pasted: PasteValues) {
@@ -101,9 +100,15 @@ export function SnapshotForm({
 
   return (
     <div className="flex flex-col gap-6">
-      <SnapshotPaste key={saves} onFill={fillFromPaste} submitLabel={submitLabel} />
+      <SnapshotPaste paste={paste} submitLabel={submitLabel} />
       <form
         action={formAction}
+        onSubmit={(e) => {
+          // A paste nobody read yet: read it into the form for the rep to check, rather than save without it.
+          if (!paste.unread) return paste.saving();
+          e.preventDefault();
+          paste.read(paste.text, { onSave: true });
+        }}
         noValidate
         aria-label="Record your SSI"
         className="flex flex-col gap-6"
@@ -175,6 +180,13 @@ export function SnapshotForm({
           generation={generation}
         />
         {!state.ok && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+        {paste.onSave && paste.result ? (
+          <Alert tone={paste.result.ok ? "warning" : "error"}>
+            {paste.result.ok
+              ? `Not saved yet: we read your pasted text into the form. Check the values, then press “${submitLabel}” again.`
+              : `Not saved: your pasted text could not be read (see above). Type your scores, then press “${submitLabel}” again.`}
+          </Alert>
+        ) : null}
         <div>
           <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
         </div>
