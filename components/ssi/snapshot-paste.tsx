@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { textFromHash } from "@/lib/bookmarklet";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
 import { describeReading, parseSsiPaste, type PasteResult, type PasteValues } from "@/lib/ssi-paste";
 
@@ -25,6 +26,20 @@ export function usePaste(onFill: (values: PasteValues) => void) {
     if (r.ok) onFill(r.values);
     return r;
   }
+
+  // Text sent by the bookmarklet in the address's fragment: read it once, then drop it from the address (and so
+  // from history and from any link copied from the address bar).
+  const fromHash = useRef(false);
+  useEffect(() => {
+    if (fromHash.current) return;
+    fromHash.current = true;
+    const sent = textFromHash(window.location.hash);
+    if (sent === null) return;
+    window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+    // The fragment exists only in the browser, after hydration: this effect is the one place to read it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    read(sent);
+  });
 
   /** An empty box again, e.g. after a save, so its "Found: …" can't describe the previous score. */
   function reset() {

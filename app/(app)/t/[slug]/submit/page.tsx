@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BookmarkletLink } from "@/components/ssi/bookmarklet-link";
 import { SnapshotForm } from "@/components/ssi/snapshot-form";
 import { Card } from "@/components/ui/card";
 import { getSnapshot, listSnapshotsForUser } from "@/db/queries/snapshots";
@@ -58,6 +59,7 @@ export default async function SubmitPage({ params, searchParams }: PageProps<"/t
           submitLabel={who ? `Save score for ${who}` : "Save my SSI"}
         />
       </Card>
+      {who ? null : <BookmarkletLink slug={team.slug} teamName={team.name} />}
       <p className="text-sm text-muted">
         <Link href={`/t/${team.slug}`}>Back to the leaderboard</Link>
       </p>
