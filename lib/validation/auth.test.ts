@@ -45,3 +45,33 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(undefined)).toBe("/teams");
   });
 });
+
+describe("safeCallbackPath against open redirects", () => {
+  it("refuses what a browser would follow to another site, and control characters", () => {
+    for (const hostile of [
+      "/\t/evil.example", // what ?callbackUrl=%2F%09%2Fevil.example decodes to; browsers drop the tab
+      "/\n/evil.example",
+      "/\r/evil.example",
+      "/\u0000/evil.example",
+      "/\\evil.example",
+      "/\\/evil.example",
+      "/.//evil.example",
+      "/%0A",
+      "/t/a\nSet-Cookie: x=1",
+      "///evil.example",
+      "javascript:alert(1)",
+      `/${"a".repeat(3000)}`,
+    ]) {
+      const safe = safeCallbackPath(hostile);
+      expect(new URL(safe, "https://app.example").origin, JSON.stringify(hostile)).toBe("https://app.example");
+      expect(safe, JSON.stringify(hostile)).not.toMatch(/[\p{Cc}\\]|^\/\//u);
+    }
+    expect(safeCallbackPath("/\t/evil.example")).toBe("/teams");
+    expect(safeCallbackPath("/.//evil.example")).toBe("/teams");
+  });
+
+  it("keeps ordinary paths with queries and fragments", () => {
+    expect(safeCallbackPath("/invite/abc?x=1#top")).toBe("/invite/abc?x=1#top");
+    expect(safeCallbackPath("/t/a?q=a b")).toBe("/t/a?q=a%20b");
+  });
+});

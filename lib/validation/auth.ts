@@ -35,10 +35,24 @@ export const signInInput = z.object({
 
 export type SignUpInput = z.infer<typeof signUpInput>;
 
-/** Only same-site paths are followed after sign-in; anything else goes home. */
+const PLACEHOLDER_ORIGIN = "http://callback.invalid";
+
+/**
+ * Only same-site paths are followed after sign-in; anything else goes home. Browsers drop tabs and newlines
+ * from URLs and read `\` as `/`, so `/\t/evil.example` or `/\evil.example` would leave the site: any control
+ * character or backslash is refused outright (control characters in a Location header were also a 500), and
+ * what remains must resolve to this origin. The path is returned as the URL parser normalised it.
+ */
 export function safeCallbackPath(value: unknown, fallback = "/teams"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || value.length > 2048 || !value.startsWith("/") || /[\\\p{Cc}]/u.test(value)) {
     return fallback;
   }
-  return value;
+  let url: URL;
+  try {
+    url = new URL(value, PLACEHOLDER_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== PLACEHOLDER_ORIGIN || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
