@@ -72,14 +72,22 @@ describe("sign-in attempts", () => {
     expect(owner.ok).toBe(true);
   });
 
-  it("never lock the account out: a flood from many addresses only slows it down, by a few seconds at most", async () => {
+  it("cap the guesses at one account, whatever the parallelism and however many addresses they come from", async () => {
     const email = unique("victim") + "@example.test";
-    for (let i = 0; i < 200; i++) expect((await attempt(unique("bot"), email)).ok).toBe(true);
+    const { limit } = RATE_LIMITS.signInPerAccount;
     const waits: number[] = [];
-    const owner = await attempt(unique("ip"), email, true, async (ms: number) => void waits.push(ms));
-    expect(owner.ok).toBe(true);
-    expect(waits).toEqual([SIGN_IN_SLOWDOWN.maxMs]);
+    // A botnet (or one client rotating X-Forwarded-For): every attempt from a new address, all at once.
+    const results = await Promise.all(
+      Array.from({ length: 4 * limit }, () => attempt(unique("bot"), email, false, async (ms: number) => void waits.push(ms))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(limit);
+    expect(results.find((r) => !r.ok)).toMatchObject({ message: "Too many sign-in attempts on this account. Try again in 15 minutes." });
+    // The ones let through were slowed down, never by more than a few seconds.
+    expect(Math.max(...waits)).toBe(SIGN_IN_SLOWDOWN.maxMs);
     expect(SIGN_IN_SLOWDOWN.maxMs).toBeLessThanOrEqual(5000);
+    // Until the window ends, no address gets another guess, and other accounts are untouched.
+    expect((await attempt(unique("ip"), email, true)).ok).toBe(false);
+    expect((await attempt(unique("ip"), unique("other") + "@example.test", true)).ok).toBe(true);
   });
 
   it("start slowing an account down only after a few failures", async () => {

@@ -11,6 +11,8 @@ export const RATE_LIMITS = {
   // Sign-in: only failed attempts count (see startSignInAttempt).
   signInPerIp: { limit: 50, windowSeconds: 15 * 60, what: "sign-in attempts" },
   signInPerIpAccount: { limit: 10, windowSeconds: 15 * 60, what: "sign-in attempts" },
+  // From every address together: caps the guesses at one password, whatever the parallelism or the addresses.
+  signInPerAccount: { limit: 25, windowSeconds: 15 * 60, what: "sign-in attempts on this account" },
   signUpPerIp: { limit: 100, windowSeconds: 60 * 60, what: "sign-ups from this network" },
   magicLinkPerIp: { limit: 20, windowSeconds: 60 * 60, what: "sign-in links requested" },
   magicLinkPerEmail: { limit: 5, windowSeconds: 60 * 60, what: "sign-in links requested for this address" },
@@ -25,14 +27,13 @@ export const RATE_LIMITS = {
 export type RatePolicyName = keyof typeof RATE_LIMITS;
 
 /**
- * Failed sign-ins against one account from all addresses together never block (that would let anyone lock a
- * victim out); past a few failures, every attempt on that account waits a little longer, up to a cap.
+ * Failed sign-ins against one account from all addresses together: past a few, every attempt on that account
+ * waits a little longer, up to a cap; past signInPerAccount's limit, they are refused (see startSignInAttempt).
  */
 export const SIGN_IN_SLOWDOWN = {
   freeFailures: 10,
   stepMs: 250,
   maxMs: 3000,
-  windowSeconds: 15 * 60,
 } as const;
 
 export type RateVerdict = { ok: true } | { ok: false; retryAfter: number; message: string };
@@ -86,18 +87,24 @@ export type SignInAttempt =
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /*
- * Sign-in protection without lockout. Three counters, all of FAILED attempts in a 15-minute window:
+ * Sign-in protection. Four counters, all of FAILED attempts in a 15-minute window:
  *
  * 1. per address (signInPerIp): blocks one address guessing at many accounts;
  * 2. per address and account (signInPerIpAccount): blocks one address guessing at one account;
- * 3. per account across all addresses (SIGN_IN_SLOWDOWN): never blocks, only slows every attempt on that
- *    account down, by up to a few seconds. A flood of wrong passwords from many addresses therefore cannot stop
- *    the owner signing in from their own address: their address has its own counters 1 and 2, and 3 only
- *    makes them wait.
+ * 3. per account across all addresses (signInPerAccount): caps the guesses at one account at 25 per window,
+ *    however many addresses they come from (X-Forwarded-For can be chosen by a client reaching the app
+ *    directly) and however many run at once;
+ * 4. the same count slows every attempt on that account down once past 10, by up to a few seconds.
  *
- * Each attempt is counted before the password is checked, so a burst of parallel attempts cannot slip past a
- * limit, and a success gives back exactly its own count: it never resets the counters, so an attacker who
- * also knows one valid password cannot clear their address's failures by signing in with it.
+ * Counter 3 is a lockout, by design and bounded: someone who floods an account with wrong passwords keeps its
+ * password sign-in refused until the window ends (15 minutes at most after the first failure), for the owner
+ * too; a sign-in link by email (when SMTP is configured) still works. Without it, a botnet or a rotating
+ * header had unlimited guesses.
+ *
+ * Each attempt is counted before the password is checked, in one atomic statement per counter, so a burst of
+ * parallel attempts cannot slip past a limit; a refused attempt gives back the counts it took (no password
+ * was checked), and a success gives back exactly its own: it never resets the counters, so an attacker who
+ * also knows one valid password cannot clear their failures by signing in with it.
  */
 export async function startSignInAttempt(
   ip: string,
@@ -107,7 +114,7 @@ export async function startSignInAttempt(
   const account = email.trim().toLowerCase();
   const ipKey = keyOf("signInPerIp", ip);
   const pairKey = keyOf("signInPerIpAccount", `${ip}|${account}`);
-  const accountKey = keyOf("signInFailuresPerAccount", account);
+  const accountKey = keyOf("signInPerAccount", account);
 
   const perIp = await checkRateLimit("signInPerIp", ip);
   if (!perIp.ok) return perIp;
@@ -116,9 +123,16 @@ export async function startSignInAttempt(
     await refundRateLimit(ipKey); // no password was checked: not a failure from this address
     return perPair;
   }
-  const { count } = await hitRateLimit(accountKey, Number.MAX_SAFE_INTEGER, SIGN_IN_SLOWDOWN.windowSeconds);
+  const { limit, windowSeconds } = RATE_LIMITS.signInPerAccount;
+  const perAccount = await hitRateLimit(accountKey, limit, windowSeconds);
+  if (!perAccount.allowed) {
+    await Promise.all([refundRateLimit(ipKey), refundRateLimit(pairKey), refundRateLimit(accountKey)]);
+    const message = rateLimitMessage("signInPerAccount", perAccount.retryAfter);
+    noteRateLimited(perAccount.retryAfter, message);
+    return { ok: false, retryAfter: perAccount.retryAfter, message };
+  }
   // The count includes this attempt; the ones before it are recent failures (or attempts still running).
-  const delayMs = signInDelayMs(count - 1);
+  const delayMs = signInDelayMs(perAccount.count - 1);
   if (delayMs > 0) await sleep(delayMs);
   return {
     ok: true,
