@@ -5,3 +5,13 @@ export async function register() {
   const { startServer } = await import("./lib/server-start");
   await startServer();
 }
+
+/**
+ * Every error while answering a request: one that says the database cannot be reached tells the whole process,
+ * so that proxy.ts answers the next pages with 503 and the outage page until the database answers again.
+ */
+export async function onRequestError(err: unknown) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ isConnectionError }, { noteDatabaseReachable }] = await Promise.all([import("./db/client"), import("./lib/database-health")]);
+  if (isConnectionError(err)) noteDatabaseReachable(false);
+}

@@ -29,8 +29,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // npm test type-checks before it builds; checking again inside the build only costs time.
   typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
-  // CSV imports (up to 50,000 rows, about 5 MB) are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // CSV imports (up to 50,000 rows, about 5 MB; refused past 10 MB with a message) are uploaded through a server
+  // action. The proxy sees the same request and buffers its body up to its own limit (10 MB by default), cutting
+  // a longer one short, which the action then cannot parse: both limits sit above the import's own.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
 };
 
 export default nextConfig;

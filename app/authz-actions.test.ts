@@ -22,6 +22,7 @@ import { getUserById, getUserCredentials, type PublicUser } from "@/db/queries/u
 import { invitations, memberships, outbox, teamChannels, teams } from "@/db/schema";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "@/db/testing/factories";
 import { setupTestDatabase } from "@/db/testing/test-db";
+import { startSession } from "@/db/queries/sessions";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { addDays, todayInZone } from "@/lib/dates";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe";
@@ -29,16 +30,17 @@ import { hashPassword, verifyPassword } from "@/lib/password";
 import { grantTeamAccess } from "@/lib/team-access";
 
 /** Who is signed in for the next call; read by the mocked readSession() the way it would from the cookie. */
-const caller = vi.hoisted(() => ({ userId: null as string | null }));
+const caller = vi.hoisted(() => ({ userId: null as string | null, sessionId: undefined as string | undefined }));
 
 vi.mock("@/lib/auth/session-token", async () => {
   const { getUserById: byId } = await import("@/db/queries/users");
   return {
-    // The session carries the person's current session version, as a fresh sign-in would.
+    // The session carries the person's current session version and its live session record, as a fresh
+    // sign-in would.
     readSession: vi.fn(async () => {
       if (!caller.userId) return null;
       const u = await byId(caller.userId);
-      return { sub: caller.userId, sv: u?.sessionVersion ?? 0 };
+      return { sub: caller.userId, sv: u?.sessionVersion ?? 0, sid: caller.sessionId };
     }),
   };
 });
@@ -446,6 +448,7 @@ describe("authorization matrix: server actions", () => {
     const w = await makeWorld();
     const args = await c.input(w, who);
     caller.userId = who === "anonymous" ? null : w.users[who].id;
+    caller.sessionId = caller.userId ? await startSession(caller.userId, 3600) : undefined;
     const before = await fingerprint();
     const outcome = await attempt(fn, args);
     caller.userId = null;

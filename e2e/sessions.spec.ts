@@ -59,6 +59,41 @@ test("after too many wrong passwords the form says when to retry; the owner else
   await Promise.all([home.context.close(), attacker.context.close()]);
 });
 
+test("parallel guesses from rotating addresses get at most the per-account limit of password checks", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
+  const pia = newPerson("guess");
+  const home = await signedUp(browser, pia);
+  await home.auth.signOut();
+
+  // One client, 60 wrong passwords at once, each claiming another address in X-Forwarded-For.
+  const api = await playwright.request.newContext({ baseURL });
+  const csrf = await api.get("/api/auth/csrf", { headers: { "X-Forwarded-For": newIp() } });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const guess = (password: string) =>
+    api.post("/api/auth/callback/credentials", {
+      form: { email: pia.email, password, csrfToken },
+      headers: { "X-Forwarded-For": newIp() },
+      maxRedirects: 0,
+    });
+  const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => guess(`wrong-password-${i}`)));
+  const statuses = answers.map((r) => r.status());
+  const checked = statuses.filter((s) => s === 302);
+  expect(checked.length).toBeLessThanOrEqual(25);
+  expect(statuses.filter((s) => s === 429)).toHaveLength(60 - checked.length);
+  const refused = answers.find((r) => r.status() === 429)!;
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(await refused.json()).toMatchObject({ error: { message: /^Too many sign-in attempts on this account\. Try again in/ } });
+
+  // The cap is per account and bounded in time: the right password is refused too until the window ends, and
+  // the form says so.
+  await home.auth.signIn(pia.email, pia.password);
+  await expect(home.page.getByRole("main").getByRole("alert")).toHaveText(/^Too many sign-in attempts on this account\. Try again in 1[45] minutes\.$/);
+  await Promise.all([home.context.close(), api.dispose()]);
+});
+
 test("changing the password signs out every other session and keeps this one", async ({ browser }) => {
   const ann = newPerson("pwd");
   const laptop = await signedUp(browser, ann);
@@ -208,7 +243,8 @@ test("a server action posted with a foreign Origin is refused and changes nothin
     });
   };
   const foreign = await replay("https://evil.example");
-  expect(foreign.status()).toBe(500);
+  expect(foreign.status()).toBe(403);
+  expect(await replay("null").then((r) => r.status())).toBe(403);
   await page.goto("/account");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(gus.name);
 

@@ -1,18 +1,21 @@
 // Shared plumbing of the public JSON API (/api/v1): one error shape, bearer-token authentication and the
 // per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
 import { isConnectionError } from "@/db/client";
+import { noteDatabaseReachable } from "@/lib/database-health";
 import { authenticateApiRequest } from "@/db/queries/api-tokens";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
+import { BODY_LIMITS, readBodyWithin } from "@/lib/request-body";
 import { grantTeamAccess } from "@/lib/team-access";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "not_found" | "validation_failed" | "rate_limited" | "unavailable";
+export type ApiErrorCode =
+  | "bad_request" | "unauthorized" | "not_found" | "too_large" | "validation_failed" | "rate_limited" | "unavailable";
 
 export const API_RATE_LIMIT = RATE_LIMITS.apiPerToken;
 
 /** `{ error: { code, message, fields? } }` with the given status: the only error shape the API answers with. */
 export function apiError(
-  status: 400 | 401 | 404 | 422 | 429 | 503,
+  status: 400 | 401 | 404 | 413 | 422 | 429 | 503,
   code: ApiErrorCode,
   message: string,
   extra: { fields?: Record<string, string[] | undefined>; headers?: Record<string, string> } = {},
@@ -21,6 +24,27 @@ export function apiError(
     { error: { code, message, ...(extra.fields ? { fields: extra.fields } : {}) } },
     { status, headers: { "Cache-Control": "no-store", ...(status === 401 ? { "WWW-Authenticate": 'Bearer realm="api"' } : {}), ...extra.headers } },
   );
+}
+
+/** 503 in the API's error shape, with a hint when to retry: the database cannot be reached. */
+export function unavailableResponse(): Response {
+  noteDatabaseReachable(false);
+  return apiError(503, "unavailable", "The service is temporarily unavailable. Try again in a minute.", { headers: { "Retry-After": "30" } });
+}
+
+/**
+ * Wraps a route handler: a database outage anywhere in it (not only at authentication) answers 503 JSON instead
+ * of a 500. Every route handler that touches the database is exported through it.
+ */
+export function answerOutage<A extends unknown[]>(handler: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      if (isConnectionError(err)) return unavailableResponse();
+      throw err;
+    }
+  };
 }
 
 export type ApiCaller = NonNullable<Awaited<ReturnType<typeof authenticateApiRequest>>>["caller"];
@@ -41,11 +65,7 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   } catch (err) {
     // The first database access of every API request: an outage answers 503 in the API's error shape
     // (isConnectionError also recognises database()'s DatabaseUnavailableError by its cause).
-    if (isConnectionError(err)) {
-      return {
-        response: apiError(503, "unavailable", "The service is temporarily unavailable. Try again in a minute.", { headers: { "Retry-After": "30" } }),
-      };
-    }
+    if (isConnectionError(err)) return { response: unavailableResponse() };
     throw err;
   }
   if (!found) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
@@ -60,10 +80,15 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   return { caller };
 }
 
-/** The JSON body as an object, or null when it is not valid JSON or not an object. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown> | null> {
+/**
+ * The JSON body as an object; null when it is not valid JSON or not an object; "too_large" past `limit` bytes
+ * (read no further: answer 413). Call it only after authenticateRequest, so a stranger's body is never read.
+ */
+export async function readJsonObject(request: Request, limit: number = BODY_LIMITS.apiJson): Promise<Record<string, unknown> | null | "too_large"> {
+  const bytes = await readBodyWithin(request, limit);
+  if (bytes === "too_large") return bytes;
   try {
-    const body: unknown = await request.json();
+    const body: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : null;
   } catch {
     return null;

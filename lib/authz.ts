@@ -2,22 +2,36 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { readSession } from "@/lib/auth/session-token";
 import type { PublicUser } from "@/db/queries/users";
+import { findActiveSession } from "@/db/queries/sessions";
 import { getPersonWithTeams } from "@/db/queries/teams";
 import type { Role } from "@/db/schema";
 import { grantTeamAccess, hasRole } from "@/lib/team-access";
 
 /**
  * The signed-in person with every team they are in (role and settings), read from the database once per request
- * in one query; null when signed out, deleted, or the token predates a password change.
+ * in one query; null when signed out (also a copy of a cookie whose session was signed out), deleted, or the
+ * token predates a password change.
  */
 const signedIn = cache(async () => {
   const session = await readSession();
-  if (!session) return null;
-  const person = await getPersonWithTeams(session.sub);
+  // A token without a session record predates them: it cannot be ended by signing out, so it does not count.
+  if (!session?.sid) return null;
+  const [person, expires] = await Promise.all([getPersonWithTeams(session.sub), findActiveSession(session.sid, session.sub)]);
   // A password change bumps the version: tokens issued before it no longer count as signed in.
-  if (!person || session.sv !== person.user.sessionVersion) return null;
-  return person;
+  if (!person || !expires || session.sv !== person.user.sessionVersion) return null;
+  return { ...person, session: { id: session.sid, expires } };
 });
+
+/** The signed-in session as GET /api/auth/session reports it (the person and when it ends), or null. */
+export async function describeSession() {
+  const s = await signedIn();
+  return s ? { user: { id: s.user.id, name: s.user.name, email: s.user.email }, expires: s.session.expires.toISOString() } : null;
+}
+
+/** The id of the signed-in session's record, for sign-out; null when not signed in. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await readSession())?.sid ?? null;
+}
 
 /** The signed-in person, read from the database once per request; null when signed out or deleted. */
 export const currentUser = cache(async (): Promise<PublicUser | null> => (await signedIn())?.user ?? null);

@@ -3,7 +3,9 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { endSession } from "@/db/queries/sessions";
 import { createUserWithPassword } from "@/db/queries/users";
+import { currentSessionId } from "@/lib/authz";
 import { requestClientIp } from "@/lib/client-ip";
 import { hashPassword } from "@/lib/password";
 import { checkRateLimit } from "@/lib/rate-limit";
@@ -93,6 +95,9 @@ export async function linkedInAction(formData: FormData) {
   await signIn("linkedin", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
 }
 
+/** Ends this session on the server (its record goes), then clears the cookie: a copy of it stops working too. */
 export async function signOutAction() {
+  const sessionId = await currentSessionId();
+  if (sessionId) await endSession(sessionId);
   await signOut({ redirectTo: "/sign-in?signedOut=1" });
 }

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ImportStatus } from "@/db/queries/csv-import";
+import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE } from "@/lib/validation/csv-import";
 
 export type ImportState = {
   phase?: "preview" | "done";
@@ -39,6 +40,8 @@ function Counts({ counts }: { counts: Record<ImportStatus, number> }) {
 /** Upload → preview of every row → confirm. Nothing is written before the confirmation. */
 export function ImportForm({ action, dashboardHref }: { action: (prev: ImportState, fd: FormData) => Promise<ImportState>; dashboardHref: string }) {
   const [state, formAction] = useActionState(action, {});
+  // Checked as soon as a file is chosen: an oversized one is never uploaded (the form will not submit).
+  const [tooLarge, setTooLarge] = useState(false);
   const writable = state.counts ? state.counts.insert + state.counts.replace : 0;
   return (
     <div className="flex flex-col gap-4">
@@ -46,10 +49,27 @@ export function ImportForm({ action, dashboardHref }: { action: (prev: ImportSta
         <input type="hidden" name="intent" value="preview" />
         <div className="flex flex-1 flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium">CSV file</label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" required aria-describedby="import-file-hint" className="min-h-10 rounded-md border border-line bg-surface px-3 py-2 text-sm" />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby="import-file-hint import-file-error"
+            aria-invalid={tooLarge || undefined}
+            onChange={(e) => {
+              const big = (e.currentTarget.files?.[0]?.size ?? 0) > CSV_IMPORT_MAX_BYTES;
+              e.currentTarget.setCustomValidity(big ? CSV_TOO_LARGE_MESSAGE : "");
+              setTooLarge(big);
+            }}
+            className="min-h-10 rounded-md border border-line bg-surface px-3 py-2 text-sm"
+          />
           <p id="import-file-hint" className="text-xs text-muted">
             UTF-8, first line: email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg.
-            Up to 50,000 rows.
+            Up to 50,000 rows, 10 MB.
+          </p>
+          <p id="import-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
+            {tooLarge ? CSV_TOO_LARGE_MESSAGE : null}
           </p>
         </div>
         <SubmitButton pendingLabel="Checking…">Preview</SubmitButton>

@@ -7,6 +7,7 @@ import Nodemailer from "next-auth/providers/nodemailer";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { startSession } from "@/db/queries/sessions";
 import { getUserCredentials } from "@/db/queries/users";
 import { clientIp } from "@/lib/client-ip";
 import { env, features } from "@/lib/env";
@@ -82,6 +83,16 @@ function providers() {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  callbacks: {
+    ...authConfig.callbacks,
+    // Every sign-in (password, magic link, LinkedIn, the re-sign-in after a password change) starts a session
+    // record of its own; the token names it, and sign-out deletes it (app/(auth)/actions.ts).
+    async jwt(params) {
+      const token = authConfig.callbacks.jwt(params);
+      if (params.user?.id) return { ...token, sid: await startSession(params.user.id, authConfig.session.maxAge) };
+      return token;
+    },
+  },
   adapter: lazyAdapter(),
   providers: providers(),
   logger: {

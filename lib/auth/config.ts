@@ -20,9 +20,10 @@ export const authConfig = {
     jwt({ token, user }) {
       // Keep the token minimal: roles and names are read from the database on every request. `sv` is the
       // person's session version at sign-in; lib/authz.ts treats a token with an older one as signed out.
+      // `sid` names the session's server-side record (lib/auth/auth.ts creates it at sign-in; sign-out deletes it).
       const sub = user?.id ?? token.sub;
       const sv = user ? ((user as { sessionVersion?: number }).sessionVersion ?? 0) : (token.sv as number | undefined);
-      return { sub, sv, iat: token.iat, exp: token.exp, jti: token.jti };
+      return { sub, sv, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     session({ session, token }) {
       if (token.sub) session.user = { ...session.user, id: token.sub };

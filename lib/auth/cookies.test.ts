@@ -105,7 +105,10 @@ describe("pages read the session cookie Auth.js set (lib/auth/session-token.ts)"
     const { getUserCredentials } = await import("@/db/queries/users");
     const me = await getUserCredentials(email);
     const claims = await decodeSessionCookie([asCookie(session)], { secure, secrets: authSecrets(process.env) });
-    expect(claims).toEqual({ sub: me!.id, sv: me!.sessionVersion });
+    expect(claims).toEqual({ sub: me!.id, sv: me!.sessionVersion, sid: expect.any(String) });
+    // The sign-in recorded the session the token names (sign-out deletes the record).
+    const { findActiveSession } = await import("@/db/queries/sessions");
+    expect(await findActiveSession(claims!.sid!, me!.id)).toBeInstanceOf(Date);
     // The cookie name is the key-derivation salt: the same token under the other name is no session.
     const other = { ...asCookie(session), name: secure ? "authjs.session-token" : "__Secure-authjs.session-token" };
     expect(await decodeSessionCookie([other], { secure: !secure, secrets: authSecrets(process.env) })).toBeNull();

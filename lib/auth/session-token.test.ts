@@ -73,3 +73,11 @@ describe("usesSecureCookies (the cookie name Auth.js picks)", () => {
     expect(usesSecureCookies(env({}), null)).toBe(true);
   });
 });
+
+describe("decodeSessionCookie and session records", () => {
+  it("reads the id of the token's session record when it has one", async () => {
+    const value = await mint({ sub: "user-5", sv: 2, sid: "session-abc" });
+    expect(await read([{ name: NAME, value }])).toEqual({ sub: "user-5", sv: 2, sid: "session-abc" });
+    expect(await read([{ name: NAME, value: await mint({ sub: "user-5", sv: 2, sid: 7 }) }])).toEqual({ sub: "user-5", sv: 2 });
+  });
+});

@@ -1,8 +1,11 @@
 import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
 
-/** What the session token says: the person's id and the session version it was issued under. */
-export type SessionClaims = { sub: string; sv: number };
+/**
+ * What the session token says: the person's id, the session version it was issued under, and the id of its
+ * server-side session record (db/queries/sessions.ts; absent from tokens issued before there were records).
+ */
+export type SessionClaims = { sub: string; sv: number; sid?: string };
 
 const BASE_NAME = "authjs.session-token";
 
@@ -60,7 +63,8 @@ export async function decodeSessionCookie(
     if (!payload || typeof payload.sub !== "string" || payload.sub === "") return null;
     // decode() checks `exp` (with Auth.js's 15 s tolerance); a token without one never came from Auth.js.
     if (typeof payload.exp !== "number") return null;
-    return { sub: payload.sub, sv: typeof payload.sv === "number" ? payload.sv : 0 };
+    const sid = typeof payload.sid === "string" && payload.sid !== "" ? payload.sid : undefined;
+    return { sub: payload.sub, sv: typeof payload.sv === "number" ? payload.sv : 0, ...(sid ? { sid } : {}) };
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { MessageView } from "@/components/mail/message-view";
@@ -17,8 +18,12 @@ const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC
 export default async function MailPage({ searchParams }: PageProps<"/mail">) {
   const user = await requireUser("/mail");
   const rawId = (await searchParams).id;
+  // A message id is a whole number below 2^53 (15 digits keep it exact); anything else names no message, and a
+  // number past bigint's range was a 500 from the database.
+  const askedId = rawId === undefined ? undefined : typeof rawId === "string" && /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;
+  if (askedId === null) notFound();
   const [messages, failed] = await Promise.all([listMailTo(user), listFailedMailForOwner(user.id)]);
-  const selectedId = typeof rawId === "string" && /^\d+$/.test(rawId) ? Number(rawId) : messages[0]?.id;
+  const selectedId = askedId ?? messages[0]?.id;
   const selected = selectedId !== undefined ? await getMailTo(user, selectedId) : null;
   const smtp = features().smtp;
 

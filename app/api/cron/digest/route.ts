@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { digestTick } from "@/lib/digest/scheduler";
+import { answerOutage } from "@/lib/api";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
  * Hosted cron: `POST /api/cron/digest` with `Authorization: Bearer $CRON_SECRET` enqueues every due team digest
  * and delivers the outbox. Safe to call often and from several schedulers: each team's week is produced once.
  */
-export async function POST(request: Request) {
+export const POST = answerOutage(async function POST(request: Request) {
   const secret = env().CRON_SECRET;
   if (!secret) return Response.json({ error: "not configured: set CRON_SECRET to use this endpoint" }, { status: 503 });
   const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
@@ -25,4 +26,4 @@ export async function POST(request: Request) {
     },
     { headers: { "cache-control": "no-store" } },
   );
-}
+});

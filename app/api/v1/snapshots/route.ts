@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { listSnapshotsForUser, upsertSnapshot, type SavedSnapshot } from "@/db/queries/snapshots";
 import { findMembershipBySlug } from "@/db/queries/teams";
-import { apiError, authenticateRequest, readJsonObject } from "@/lib/api";
+import { answerOutage, apiError, authenticateRequest, readJsonObject } from "@/lib/api";
+import { BODY_LIMITS, tooLargeMessage } from "@/lib/request-body";
 import { todayInZone } from "@/lib/dates";
 import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapshot";
 
@@ -23,11 +24,14 @@ const toJson = (s: SavedSnapshot) => ({
 });
 
 /** Records (or replaces) the caller's snapshot: the same validation and messages as the form. */
-export async function POST(request: Request) {
+export const POST = answerOutage(async function POST(request: Request) {
   const auth = await authenticateRequest(request);
   if ("response" in auth) return auth.response;
   const { caller } = auth;
   const body = await readJsonObject(request);
+  if (body === "too_large") {
+    return apiError(413, "too_large", tooLargeMessage(BODY_LIMITS.apiJson), { headers: { Connection: "close" } });
+  }
   if (!body) return apiError(400, "bad_request", "The body must be a JSON object, e.g. {\"brand\": 18.5, \"people\": 16, \"insights\": 14.8, \"relationships\": 21.4}.");
 
   // "Today" (the default date and the future-date limit) is in the team's time zone when a team is named.
@@ -49,7 +53,7 @@ export async function POST(request: Request) {
   // The stored row comes back from the write itself (RETURNING): no second read.
   const { replaced, saved } = await upsertSnapshot(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" });
   return Response.json({ snapshot: toJson(saved), replaced }, { status: replaced ? 200 : 201 });
-}
+});
 
 // Built once (zod compiles a schema on its first use; per request that was a measurable part of an API call).
 const listQuery = z.object({
@@ -59,7 +63,7 @@ const listQuery = z.object({
 });
 
 /** The caller's snapshots, newest first (`?limit=` up to 1000, default 100; `?since=YYYY-MM-DD`). */
-export async function GET(request: Request) {
+export const GET = answerOutage(async function GET(request: Request) {
   const auth = await authenticateRequest(request);
   if ("response" in auth) return auth.response;
   const url = new URL(request.url);
@@ -67,4 +71,4 @@ export async function GET(request: Request) {
   if (!query.success) return apiError(400, "bad_request", "Invalid query parameters.", { fields: z.flattenError(query.error).fieldErrors });
   const rows = await listSnapshotsForUser(auth.caller.userId, query.data);
   return Response.json({ snapshots: rows.map(toJson) }, { headers: { "Cache-Control": "no-store" } });
-}
+});

@@ -6,8 +6,7 @@ import { applySnapshotImport, previewSnapshotImport } from "@/db/queries/csv-imp
 import { requireTeamRole } from "@/lib/authz";
 import { parseSnapshotCsv } from "@/lib/csv-snapshots";
 import { todayInZone } from "@/lib/dates";
-
-const MAX_BYTES = 10 * 1024 * 1024;
+import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE } from "@/lib/validation/csv-import";
 const SHOWN = 1000;
 
 /**
@@ -19,7 +18,7 @@ export async function importAction(slug: string, _prev: ImportState, formData: F
   const file = formData.get("file");
   const upload = file instanceof File && file.size > 0 ? file : null;
   const { access, team } = await requireTeamRole(slug, "manager");
-  if (upload && upload.size > MAX_BYTES) return { error: "The file is larger than 10 MB. Split it into smaller files." };
+  if (upload && upload.size > CSV_IMPORT_MAX_BYTES) return { error: CSV_TOO_LARGE_MESSAGE };
   const text = upload ? await upload.text() : String(formData.get("csv") ?? "");
   const fileName = upload?.name ?? String(formData.get("fileName") ?? "import.csv");
   if (!text.trim()) return { error: "Choose a CSV file to import." };

@@ -1,5 +1,5 @@
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
-import { apiError, apiTeamAccess, authenticateRequest } from "@/lib/api";
+import { answerOutage, apiError, apiTeamAccess, authenticateRequest } from "@/lib/api";
 import { todayInZone } from "@/lib/dates";
 import { RANK_BY, type RankBy } from "@/lib/ranking";
 import { isIsoDate } from "@/lib/dates";
@@ -7,7 +7,7 @@ import { isIsoDate } from "@/lib/dates";
 export const dynamic = "force-dynamic";
 
 /** A team's leaderboard, with the same authorization and privacy as the page: 404 for anyone not in the team. */
-export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
+export const GET = answerOutage(async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   const auth = await authenticateRequest(request);
   if ("response" in auth) return auth.response;
   const { slug } = await ctx.params;
@@ -33,4 +33,4 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
+});
