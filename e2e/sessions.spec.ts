@@ -32,6 +32,8 @@ async function signedIn(browser: Browser, person: Person) {
 test("after too many wrong passwords the form says when to retry; the owner elsewhere still signs in", async ({
   browser,
 }) => {
+  // A sign-up and twelve sign-ins through the form, each slowed down on purpose past the fifth failure.
+  test.slow();
   const owner = newPerson("lock");
   const home = await signedUp(browser, owner);
   await home.auth.signOut();
