@@ -1,3 +1,5 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
+
 /** The numbers behind a chart, in a table behind a "Show data table" toggle: the accessible alternative. */
 export function ChartDataTable({
   caption,
@@ -12,34 +14,34 @@ export function ChartDataTable({
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-brand">Show data table</summary>
-      <div className="mt-2 max-h-80 overflow-auto rounded-md border border-line">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{caption}</caption>
-          <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
-            <tr>
-              {columns.map((c, i) => (
-                <th key={c} scope="col" className={`px-3 py-2 ${i ? "text-right" : ""}`}>
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.label} className="border-t border-line">
-                <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-medium tabular-nums">
-                  {r.label}
-                </th>
-                {r.values.map((v, i) => (
-                  <td key={i} className="px-3 py-1.5 text-right tabular-nums">
-                    {v === null ? "—" : typeof v === "number" ? v.toFixed(1) : v}
-                  </td>
+      <ScrollRegion label={caption} className="mt-2 max-h-80 rounded-md border border-line">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{caption}</caption>
+            <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
+              <tr>
+                {columns.map((c, i) => (
+                  <th key={c} scope="col" className={`px-3 py-2 ${i ? "text-right" : ""}`}>
+                    {c}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.label} className="border-t border-line">
+                  <th scope="row" className="whitespace-nowrap px-3 py-1.5 text-left font-medium tabular-nums">
+                    {r.label}
+                  </th>
+                  {r.values.map((v, i) => (
+                    <td key={i} className="px-3 py-1.5 text-right tabular-nums">
+                      {v === null ? "—" : typeof v === "number" ? v.toFixed(1) : v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+      </ScrollRegion>
     </details>
   );
 }

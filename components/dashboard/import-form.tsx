@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ImportStatus } from "@/db/queries/csv-import";
 import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE } from "@/lib/validation/csv-import";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type ImportState = {
   phase?: "preview" | "done";
@@ -47,7 +48,7 @@ export function ImportForm({ action, dashboardHref }: { action: (prev: ImportSta
     <div className="flex flex-col gap-4">
       <form action={formAction} className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 shadow-sm sm:flex-row sm:items-end sm:p-6">
         <input type="hidden" name="intent" value="preview" />
-        <div className="flex flex-1 flex-col gap-1">
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
           <label htmlFor="import-file" className="text-sm font-medium">CSV file</label>
           <input
             id="import-file"
@@ -65,7 +66,9 @@ export function ImportForm({ action, dashboardHref }: { action: (prev: ImportSta
             className="min-h-10 rounded-md border border-line bg-surface px-3 py-2 text-sm"
           />
           <p id="import-file-hint" className="text-xs text-muted">
-            UTF-8, first line: email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg.
+            {/* The header has no spaces: it may wrap anywhere, or it would widen the whole page on a phone. */}
+            UTF-8, first line:{" "}
+            <code className="wrap-anywhere">email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg</code>.
             Up to 50,000 rows, 10 MB.
           </p>
           <p id="import-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
@@ -81,7 +84,7 @@ export function ImportForm({ action, dashboardHref }: { action: (prev: ImportSta
         <Alert tone="success" title={`Imported ${state.fileName ?? "the file"}`}>
           <p>
             {state.counts.insert} added, {state.counts.replace} replaced, {state.counts.unchanged} unchanged
-            {state.counts.error ? `, ${state.counts.error} rows with errors skipped` : ""}. <Link href={dashboardHref}>Back to the dashboard</Link>
+            {state.counts.error ? `, ${state.counts.error} ${state.counts.error === 1 ? "row" : "rows"} with errors skipped` : ""}. <Link href={dashboardHref}>Back to the dashboard</Link>
           </p>
         </Alert>
       ) : null}
@@ -91,7 +94,7 @@ export function ImportForm({ action, dashboardHref }: { action: (prev: ImportSta
           <h2 id="preview-title" className="text-lg font-semibold">Preview of {state.fileName}</h2>
           <p className="text-sm text-muted">Nothing has been written yet. Rows with errors are skipped; fix them in the file and preview again.</p>
           <Counts counts={state.counts} />
-          <div className="max-h-[32rem] overflow-auto rounded-lg border border-line bg-surface">
+          <ScrollRegion label="Import preview" className="max-h-[32rem] rounded-lg border border-line bg-surface">
             <table className="w-full text-sm">
               <caption className="sr-only">What each row of the file will do</caption>
               <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
@@ -118,7 +121,7 @@ export function ImportForm({ action, dashboardHref }: { action: (prev: ImportSta
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {state.hiddenRows ? <p className="text-xs text-muted">{state.hiddenRows.toLocaleString("en-US")} more valid rows are not listed; the counts above include them.</p> : null}
           <form action={formAction} className="flex flex-wrap items-center gap-3">
             <input type="hidden" name="intent" value="confirm" />

@@ -1,4 +1,5 @@
 import type { MemberNow } from "@/db/queries/dashboard";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { HeatmapTable, type HeatmapRow } from "./heatmap-table";
 
 /** Rows shown at most: past that the table is megabytes of markup nobody scrolls through (the CSV has everyone). */
@@ -17,7 +18,7 @@ export function PillarHeatmap({ members, slug }: { members: MemberNow[]; slug: s
       {scored.length === 0 ? (
         <p className="flex h-32 items-center justify-center rounded-md border border-dashed border-line text-sm text-muted">No fresh scores yet.</p>
       ) : (
-        <div className="max-h-[28rem] overflow-auto">
+        <ScrollRegion label="Pillars by member table" className="max-h-[28rem]">
           <HeatmapTable
             slug={slug}
             rows={scored.map((m) => {
@@ -25,7 +26,7 @@ export function PillarHeatmap({ members, slug }: { members: MemberNow[]; slug: s
               return [m.userId, m.name, c.brand, c.people, c.insights, c.relationships, m.total!] satisfies HeatmapRow;
             })}
           />
-        </div>
+        </ScrollRegion>
       )}
       {allScored.length > scored.length ? (
         <p className="mt-2 text-xs text-muted" data-testid="heatmap-more">

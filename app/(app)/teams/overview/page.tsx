@@ -7,6 +7,7 @@ import { getTeamHeadline } from "@/db/queries/dashboard";
 import { listMyTeams, requireTeamRole, requireUser } from "@/lib/authz";
 import { todayInZone } from "@/lib/dates";
 import { hasRole } from "@/lib/team-access";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Teams overview" };
 
@@ -27,39 +28,41 @@ export default async function TeamsOverviewPage() {
         <h1 className="text-2xl font-bold">Teams overview</h1>
         <p className="text-sm text-muted">The teams you manage, side by side. Each is measured in its own time zone and weeks.</p>
       </div>
-      <Card flush className="overflow-x-auto">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Average SSI, participation and four-week change per team</caption>
-          <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-            <tr>
-              <th scope="col" className="px-4 py-3">Team</th>
-              <th scope="col" className="px-4 py-3 text-right">Average</th>
-              <th scope="col" className="px-4 py-3 text-right">Change (4 wk)</th>
-              <th scope="col" className="px-4 py-3 text-right">Median</th>
-              <th scope="col" className="px-4 py-3 text-right">Submitted this week</th>
-              <th scope="col" className="px-4 py-3 text-right">Stale / never</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ slug, name, h }) => (
-              <tr key={slug} className="border-b border-line last:border-0" data-testid="overview-row" data-team-name={name}>
-                <th scope="row" className="px-4 py-3 text-left font-medium">
-                  <Link href={`/t/${slug}/dashboard`}>{name}</Link>
-                  <span className="block text-xs font-normal text-muted">{h.memberCount} members</span>
-                </th>
-                <td className="px-4 py-3 text-right font-semibold tabular-nums">{h.average === null ? "—" : h.average.toFixed(1)}</td>
-                <td className={`px-4 py-3 text-right tabular-nums ${h.averageChange && h.averageChange > 0 ? "text-up" : h.averageChange && h.averageChange < 0 ? "text-down" : ""}`}>
-                  {signed(h.averageChange)}
-                </td>
-                <td className="px-4 py-3 text-right tabular-nums">{h.median === null ? "—" : h.median.toFixed(1)}</td>
-                <td className="px-4 py-3 text-right tabular-nums">
-                  {percent(h.submittedThisWeek, h.memberCount)}% <span className="text-xs text-muted">({h.submittedThisWeek}/{h.memberCount})</span>
-                </td>
-                <td className="px-4 py-3 text-right tabular-nums">{h.staleCount} / {h.neverCount}</td>
+      <Card flush>
+        <ScrollRegion label="Teams overview table">
+          <table className="w-full text-sm">
+            <caption className="sr-only">Average SSI, participation and four-week change per team</caption>
+            <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-3">Team</th>
+                <th scope="col" className="px-4 py-3 text-right">Average</th>
+                <th scope="col" className="px-4 py-3 text-right">Change (4 wk)</th>
+                <th scope="col" className="px-4 py-3 text-right">Median</th>
+                <th scope="col" className="px-4 py-3 text-right">Submitted this week</th>
+                <th scope="col" className="px-4 py-3 text-right">Stale / never</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map(({ slug, name, h }) => (
+                <tr key={slug} className="border-b border-line last:border-0" data-testid="overview-row" data-team-name={name}>
+                  <th scope="row" className="px-4 py-3 text-left font-medium">
+                    <Link href={`/t/${slug}/dashboard`}>{name}</Link>
+                    <span className="block text-xs font-normal text-muted">{h.memberCount} members</span>
+                  </th>
+                  <td className="px-4 py-3 text-right font-semibold tabular-nums">{h.average === null ? "—" : h.average.toFixed(1)}</td>
+                  <td className={`px-4 py-3 text-right tabular-nums ${h.averageChange && h.averageChange > 0 ? "text-up" : h.averageChange && h.averageChange < 0 ? "text-down" : ""}`}>
+                    {signed(h.averageChange)}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{h.median === null ? "—" : h.median.toFixed(1)}</td>
+                  <td className="px-4 py-3 text-right tabular-nums">
+                    {percent(h.submittedThisWeek, h.memberCount)}% <span className="text-xs text-muted">({h.submittedThisWeek}/{h.memberCount})</span>
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{h.staleCount} / {h.neverCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </Card>
     </div>
   );

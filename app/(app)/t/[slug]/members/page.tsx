@@ -110,11 +110,13 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
             return (
               <li key={m.userId} className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center sm:px-6" data-testid="member-row" data-member-name={name}>
                 <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium">
+                  <p className="font-medium wrap-anywhere">
                     {name} {self ? <span className="text-xs text-muted">(you)</span> : null}
                   </p>
-                  <p className="truncate text-xs text-muted">
-                    {m.email} · {ROLE[m.role]} · {m.lastMeasuredOn ? `last score ${freshnessLabel(daysBetween(m.lastMeasuredOn, today))}` : "no score yet"}
+                  {/* Two lines, wrapped rather than cut: on a phone one line cut the last score short. */}
+                  <p className="text-xs text-muted wrap-anywhere">{m.email}</p>
+                  <p className="text-xs text-muted" data-testid="member-facts">
+                    {ROLE[m.role]} · {m.lastMeasuredOn ? `last score ${freshnessLabel(daysBetween(m.lastMeasuredOn, today))}` : "no score yet"}
                   </p>
                 </div>
                 <div className="flex flex-wrap items-start gap-2">

@@ -10,6 +10,7 @@ import { requireTeamRole } from "@/lib/authz";
 import { addDays, todayInZone } from "@/lib/dates";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
 import { DASHBOARD_RANGES, parseWeeks } from "@/lib/validation/dashboard";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -58,36 +59,38 @@ export default async function MemberPage({ params, searchParams }: PageProps<"/t
         <MemberHistoryChart snapshots={snapshots} />
         <MemberRankChart ranks={ranks} />
       </div>
-      <Card flush className="overflow-x-auto">
+      <Card flush>
         <h2 className="px-4 pt-4 text-base font-semibold sm:px-6">Snapshots since {since}</h2>
         {snapshots.length === 0 ? (
           <p className="px-4 py-6 text-sm text-muted sm:px-6">No scores in this period.</p>
         ) : (
-          <table className="mt-2 w-full text-sm">
-            <caption className="sr-only">{name}&apos;s snapshots, newest first</caption>
-            <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-2 sm:px-6">Date</th>
-                <th scope="col" className="px-4 py-2 text-right">SSI</th>
-                {COMPONENTS.map((c) => (
-                  <th key={c} scope="col" className="px-4 py-2 text-right" title={COMPONENT_LABELS[c].linkedIn}>{COMPONENT_LABELS[c].short}</th>
-                ))}
-                <th scope="col" className="px-4 py-2">Entered by</th>
-              </tr>
-            </thead>
-            <tbody>
-              {snapshots.map((s) => (
-                <tr key={s.measuredOn} className="border-b border-line last:border-0">
-                  <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium tabular-nums sm:px-6">{s.measuredOn}</th>
-                  <td className="px-4 py-2 text-right font-semibold tabular-nums">{fmt(s.total)}</td>
+          <ScrollRegion label={`${name}'s snapshots`} className="mt-2">
+            <table className="w-full text-sm">
+              <caption className="sr-only">{name}&apos;s snapshots, newest first</caption>
+              <thead className="border-b border-line text-left text-xs uppercase tracking-wide text-muted">
+                <tr>
+                  <th scope="col" className="px-4 py-2 sm:px-6">Date</th>
+                  <th scope="col" className="px-4 py-2 text-right">SSI</th>
                   {COMPONENTS.map((c) => (
-                    <td key={c} className="px-4 py-2 text-right tabular-nums">{fmt(s[c])}</td>
+                    <th key={c} scope="col" className="px-4 py-2 text-right" title={COMPONENT_LABELS[c].linkedIn}>{COMPONENT_LABELS[c].short}</th>
                   ))}
-                  <td className="px-4 py-2 text-xs text-muted">{s.enteredByName ?? (s.enteredBy ? "a manager" : "themselves")}</td>
+                  <th scope="col" className="px-4 py-2">Entered by</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {snapshots.map((s) => (
+                  <tr key={s.measuredOn} className="border-b border-line last:border-0">
+                    <th scope="row" className="whitespace-nowrap px-4 py-2 text-left font-medium tabular-nums sm:px-6">{s.measuredOn}</th>
+                    <td className="px-4 py-2 text-right font-semibold tabular-nums">{fmt(s.total)}</td>
+                    {COMPONENTS.map((c) => (
+                      <td key={c} className="px-4 py-2 text-right tabular-nums">{fmt(s[c])}</td>
+                    ))}
+                    <td className="px-4 py-2 text-xs text-muted">{s.enteredByName ?? (s.enteredBy ? "a manager" : "themselves")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </Card>
     </div>
