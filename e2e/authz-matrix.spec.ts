@@ -79,8 +79,8 @@ const MATRIX: Record<string, Probe[]> = {
     { label: "someone outside the team", url: (ids) => `/t/${ids.slug}/members/${ids.people.outsider.id}`, want: { ...ALL(404), anonymous: "signin" } },
   ],
   "/t/[slug]/scores": [{ url: (ids) => `/t/${ids.slug}/scores`, want: TEAM, see: (ids) => [h1("My scores"), ids.teamName] }],
-  // Members see the team's settings read-only (its name as the heading); managers get the form.
-  "/t/[slug]/settings": [{ url: (ids) => `/t/${ids.slug}/settings`, want: TEAM, see: (ids) => [ids.teamName] }],
+  // Managers and owners only, as docs/SECURITY.md says: a member gets the outsider's 404 (they leave from My scores).
+  "/t/[slug]/settings": [{ url: (ids) => `/t/${ids.slug}/settings`, want: MANAGERS, see: (ids) => [h1("Team settings"), ids.teamName] }],
   // The team's Slack / Teams channel: managers only (it holds a secret webhook URL).
   "/t/[slug]/settings/channel": [{ url: (ids) => `/t/${ids.slug}/settings/channel`, want: MANAGERS, see: () => [h1("Team channel")] }],
   "/t/[slug]/submit": [

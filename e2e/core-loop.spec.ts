@@ -115,13 +115,10 @@ test("a manager builds a team, two reps join, everyone submits, and the board ra
   await expect(manager.page.locator('[data-testid="board-never"]')).toHaveCount(2);
 
   // A member cannot reach management pages; an outsider cannot see the board at all.
-  for (const path of [`/t/${slug}/members`, `/t/${slug}/submit?for=${"x"}`]) {
+  for (const path of [`/t/${slug}/members`, `/t/${slug}/settings`, `/t/${slug}/submit?for=${"x"}`]) {
     const res = await rajPage.goto(path);
     expect(res?.status(), path).toBe(404);
   }
-  await rajPage.goto(`/t/${slug}/settings`);
-  await expect(rajPage.getByRole("button", { name: "Save settings" })).toHaveCount(0);
-  await expect(rajPage.getByRole("button", { name: "Delete team" })).toHaveCount(0);
 
   const outsider = await signedIn(browser, newPerson("oz"), { signUp: true });
   for (const path of [`/t/${slug}`, `/t/${slug}/submit`, `/t/${slug}/members`, `/t/${slug}/settings`]) {

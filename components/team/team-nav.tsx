@@ -24,7 +24,7 @@ export function TeamNav({ slug, canManage }: { slug: string; canManage: boolean 
     ...(canManage ? [{ href: `${base}/dashboard`, label: "Dashboard" }] : []),
     ...(canManage ? [{ href: `${base}/members`, label: "Members" }] : []),
     ...(canManage ? [{ href: `${base}/digest`, label: "Digest preview" }] : []),
-    { href: `${base}/settings`, label: canManage ? "Settings" : "Team" },
+    ...(canManage ? [{ href: `${base}/settings`, label: "Settings" }] : []),
   ];
 
   useEffect(() => {

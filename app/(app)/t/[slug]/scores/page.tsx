@@ -3,9 +3,11 @@ import Link from "next/link";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { MembershipCard } from "@/components/team/membership-card";
 import { listSnapshotsForUser } from "@/db/queries/snapshots";
 import { requireTeamRole } from "@/lib/authz";
 import { COMPONENTS, COMPONENT_LABELS } from "@/lib/ssi";
+import { leaveTeamAction } from "../settings/actions";
 import { deleteMySnapshotAction } from "./actions";
 
 export const metadata: Metadata = { title: "My scores" };
@@ -14,7 +16,7 @@ const fmt = (n: number | null, d = 2) => (n === null ? "—" : n.toFixed(d));
 
 export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores">) {
   const { slug } = await params;
-  const { access, team } = await requireTeamRole(slug);
+  const { access, team, role } = await requireTeamRole(slug);
   const rows = await listSnapshotsForUser(access.userId, { limit: 200 });
   const del = deleteMySnapshotAction.bind(null, team.slug);
   return (
@@ -134,6 +136,8 @@ export default async function ScoresPage({ params }: PageProps<"/t/[slug]/scores
           </Card>
         </>
       )}
+      {/* Managers and owners leave from Settings, which members do not have. */}
+      {role === "member" ? <MembershipCard team={team} leave={leaveTeamAction.bind(null, team.slug)} /> : null}
     </div>
   );
 }
