@@ -38,7 +38,9 @@ test("an emailed invitation shows in the invitee's mail preview, and the manager
   await expect(digest.getByRole("heading", { level: 1 })).toHaveText(`You're #1 of 1 on ${teamName}, new on the board this week.`);
   await expect(digest.getByText("Find the right people")).toBeVisible();
   await expect(digest.getByText(`${raj.name} (you)`, { exact: true })).toBeVisible();
-  await expect(digest.getByRole("link", { name: "Record this week's SSI" })).toHaveAttribute("href", new RegExp(`/t/${slug}/submit$`));
+  // The ended week and the one that has begun are named by their dates ("3 – 9 Mar 2025"), not both "this week".
+  await expect(digest.getByText(/^You recorded your SSI in the week of \d+ \w+ – \d+ \w+ \d{4} \(/)).toBeVisible();
+  await expect(digest.getByRole("link", { name: /^Record your SSI for \d+ \w+ – \d+ \w+ \d{4}$/ })).toHaveAttribute("href", new RegExp(`/t/${slug}/submit$`));
   await expect(await manager.mail.textPart()).toContainText("Your SSI: 60.0");
 
   // Nothing was sent: Raj's mail has only the invitation.

@@ -103,7 +103,8 @@ describe(`weekly digest on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     // Averages of ranked totals: 505 / 8 = 63.125 now, 423 / 7 = 60.429 a week before: +2.696.
     expect(m.text).toContain("Team average: 63.1 (+2.7 on last week)");
     expect(m.text).toContain(`Your weakest component is Find the right people (10.00 of 25). ${COMPONENT_ADVICE.people}`);
-    expect(m.text).toContain("You recorded your SSI this week (2025-01-12).");
+    // The week reported on and the week that has begun are named by their dates, never both "this week".
+    expect(m.text).toContain("You recorded your SSI in the week of 6 Jan – 12 Jan 2025 (2025-01-12).\nRecord your SSI for 13 Jan – 19 Jan 2025:");
     expect(m.text).toContain(
       ["TOP 5", '    1. Ben — 74.0 (–)', '    2. Ana "<b>" & Co — 72.0 (–)', "    3. Cai — 68.0 (up 1)", "    4. Dee — 65.0 (down 1)", "    5. Olive Owner — 62.0 (new)"].join("\n"),
     );
@@ -126,7 +127,8 @@ describe(`weekly digest on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
   it("tells a member who skipped the week to record their score", async () => {
     const m = await mailTo("Dee");
     expect(m.subject).toBe("You're #4 on Kiwi Sales — down 1 this week");
-    expect(m.text).toContain("You did not record your SSI this week. Record this week's SSI:");
+    expect(m.text).toContain("You did not record your SSI in the week of 6 Jan – 12 Jan 2025.\nRecord your SSI for 13 Jan – 19 Jan 2025:");
+    expect(m.html).toContain(">Record your SSI for 13 Jan – 19 Jan 2025</a>");
     expect(m.text).toContain("Your SSI: 65.0 (no change this week)");
     expect(m.text).not.toContain("AROUND YOU");
   });
@@ -134,7 +136,7 @@ describe(`weekly digest on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
   it("gives the owner participation, stale members and the team's weakest component", async () => {
     const m = await mailTo("Olive");
     expect(m.subject).toBe("You're #5 on Kiwi Sales — new on the board this week");
-    expect(m.text).toContain("FOR MANAGERS\n7 of 10 members recorded their SSI this week.");
+    expect(m.text).toContain("FOR MANAGERS\n7 of 10 members recorded their SSI in the week of 6 Jan – 12 Jan 2025.");
     // Component averages of the 8 ranked: people (113.25 + 10) / 8 = 15.406 is the lowest.
     expect(m.text).toContain(`The team's weakest component is Find the right people (average 15.41). ${COMPONENT_ADVICE.people}`);
     expect(m.text).toContain("Not ranked (no recent score): Ivy (last 2024-12-20), Hal (never)");

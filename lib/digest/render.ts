@@ -1,3 +1,4 @@
+import { addDays } from "@/lib/dates";
 import { C, emailLayout, FONT, html, type Html } from "@/lib/mail/html";
 import { digestSubject, movementPhrase, type DigestContent, type DigestRow } from "./content";
 
@@ -16,6 +17,8 @@ const DAY_MONTH_YEAR = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: 
 const dayMonth = (iso: string, withYear: boolean) => (withYear ? DAY_MONTH_YEAR : DAY_MONTH).format(new Date(`${iso}T00:00:00Z`));
 /** "3 – 9 Mar 2025" */
 export const weekLabel = (w: { start: string; end: string }) => `${dayMonth(w.start, false)} – ${dayMonth(w.end, true)}`;
+/** The week after `w`, which has begun when its digest goes out. */
+const nextWeek = (w: { start: string; end: string }) => ({ start: addDays(w.end, 1), end: addDays(w.end, 7) });
 
 const rankMove = (c: DigestRow["rankChange"]) =>
   c === "new" ? "new" : c === null || c === 0 ? "–" : c > 0 ? `▲ ${c}` : `▼ ${-c}`;
@@ -54,9 +57,11 @@ export function renderDigest(d: DigestContent, links: DigestLinks): RenderedDige
       : me.status === "stale"
         ? `Your latest score (${me.lastMeasuredOn}) is too old to be ranked on ${d.team.name}.`
         : `You have no score on ${d.team.name} yet.`;
+  // Two weeks are in play: the one reported on (ended) and the one that has begun. Each is named by its dates.
   const submitted = me.submittedThisWeek
-    ? `You recorded your SSI this week (${me.lastMeasuredOn}). Keep it going next week.`
-    : `You did not record your SSI this week.`;
+    ? `You recorded your SSI in the week of ${wl} (${me.lastMeasuredOn}).`
+    : `You did not record your SSI in the week of ${wl}.`;
+  const recordLabel = `Record your SSI for ${weekLabel(nextWeek(d.week))}`;
   const avgNote = d.averageChange === null ? "" : `${signed(d.averageChange)} on last week`;
   const improver = d.topImprover
     ? `${d.topImprover.isRecipient ? "You" : d.topImprover.name} gained the most this week: ${signed(d.topImprover.change)} SSI.`
@@ -69,7 +74,7 @@ ${stat("Your rank", me.rank !== null ? `#${me.rank}` : "–", me.rank !== null ?
 ${stat("Your SSI", me.total !== null ? num(me.total) : "–", me.totalChange !== null ? weekChange(me.totalChange) : "no earlier score", moveColor(me.totalChange))}
 ${stat("Team average", d.average !== null ? num(d.average) : "–", avgNote || "–", moveColor(d.averageChange))}
 </tr></table>
-${p(html`${submitted} <a href="${submitUrl}" style="color:${C.brand};font-weight:600;">Record this week's SSI</a>`)}
+${p(html`${submitted} <a href="${submitUrl}" style="color:${C.brand};font-weight:600;">${recordLabel}</a>`)}
 ${me.weakest ? html`${h2("Where to gain points")}${p(html`Your weakest component is <strong>${me.weakest.label}</strong> (${num(me.weakest.value, 2)} of 25). ${me.weakest.advice}`)}` : null}
 ${h2("Top 5")}
 ${d.top.length ? boardTable(d.top) : p("Nobody is ranked yet: the board fills up as people record their SSI.", true)}
@@ -83,14 +88,14 @@ ${d.manager ? managerSection(d) : null}
   return {
     subject,
     html: emailLayout({ title: subject, preheader: headline, body, footer }),
-    text: renderText(d, { headline, submitted, improver, wl, submitUrl, boardUrl, prefsUrl, unsubscribeUrl: links.unsubscribeUrl }),
+    text: renderText(d, { headline, submitted, recordLabel, improver, wl, submitUrl, boardUrl, prefsUrl, unsubscribeUrl: links.unsubscribeUrl }),
   };
 }
 
 function managerSection(d: DigestContent): Html {
   const m = d.manager!;
   return html`${h2("For managers")}
-${p(html`<strong>${m.submitted} of ${m.members}</strong> members recorded their SSI this week.`)}
+${p(html`<strong>${m.submitted} of ${m.members}</strong> members recorded their SSI in the week of ${weekLabel(d.week)}.`)}
 ${m.teamWeakest ? p(html`The team's weakest component is <strong>${m.teamWeakest.label}</strong> (average ${num(m.teamWeakest.value, 2)}). ${m.teamWeakest.advice}`) : null}
 ${m.stale.length ? p(html`Not ranked (no recent score): ${m.stale.map((s, i) => html`${i ? ", " : ""}${s.name}${s.lastMeasuredOn ? ` (last ${s.lastMeasuredOn})` : " (never)"}`)}`) : p("Everyone on the team has a recent score.", true)}`;
 }
@@ -101,14 +106,14 @@ function textBoard(rows: DigestRow[]): string[] {
 
 function renderText(
   d: DigestContent,
-  t: { headline: string; submitted: string; improver: string | null; wl: string; submitUrl: string; boardUrl: string; prefsUrl: string; unsubscribeUrl: string },
+  t: { headline: string; submitted: string; recordLabel: string; improver: string | null; wl: string; submitUrl: string; boardUrl: string; prefsUrl: string; unsubscribeUrl: string },
 ): string {
   const me = d.me;
   const lines = [`${d.team.name} · week of ${t.wl}`, "", t.headline, ""];
   lines.push(`Your rank: ${me.rank !== null ? `#${me.rank} (${movementPhrase(me.rankChange)})` : "not ranked"}`);
   lines.push(`Your SSI: ${me.total !== null ? num(me.total) : "–"}${me.totalChange !== null ? ` (${weekChange(me.totalChange)})` : ""}`);
   lines.push(`Team average: ${d.average !== null ? num(d.average) : "–"}${d.averageChange !== null ? ` (${signed(d.averageChange)} on last week)` : ""}`);
-  lines.push("", `${t.submitted} Record this week's SSI: ${t.submitUrl}`);
+  lines.push("", t.submitted, `${t.recordLabel}: ${t.submitUrl}`);
   if (me.weakest) {
     lines.push("", "WHERE TO GAIN POINTS", `Your weakest component is ${me.weakest.label} (${num(me.weakest.value, 2)} of 25). ${me.weakest.advice}`);
   }
@@ -117,7 +122,7 @@ function renderText(
   if (t.improver) lines.push("", t.improver);
   if (d.manager) {
     const m = d.manager;
-    lines.push("", "FOR MANAGERS", `${m.submitted} of ${m.members} members recorded their SSI this week.`);
+    lines.push("", "FOR MANAGERS", `${m.submitted} of ${m.members} members recorded their SSI in the week of ${t.wl}.`);
     if (m.teamWeakest) lines.push(`The team's weakest component is ${m.teamWeakest.label} (average ${num(m.teamWeakest.value, 2)}). ${m.teamWeakest.advice}`);
     lines.push(
       m.stale.length
