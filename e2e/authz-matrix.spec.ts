@@ -105,7 +105,13 @@ const MATRIX: Record<string, Probe[]> = {
     { label: "a made-up token", url: () => "/tv/not-a-real-token", want: ALL(404) },
   ],
   "/invite/[token]": [
-    { label: "a join link", url: (ids) => `/invite/${ids.inviteToken}`, want: ALL(200), see: (ids) => [`Join ${ids.teamName}`] },
+    {
+      // The team's own people are told they are in it already; everyone else is asked to join.
+      label: "a join link",
+      url: (ids) => `/invite/${ids.inviteToken}`,
+      want: ALL(200),
+      see: (ids, c) => [c === "outsider" || c === "anonymous" ? `Join ${ids.teamName}` : `You are already ${c === "owner" ? "the owner" : `a ${c}`} of this team.`],
+    },
     { label: "a made-up token", url: () => "/invite/not-a-real-token", want: ALL(200), see: () => ["This invitation link is not valid"] },
   ],
   "/unsubscribe": [

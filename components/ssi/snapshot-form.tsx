@@ -75,6 +75,9 @@ export function SnapshotForm({
   const [ranksOpen, setRanksOpen] = useState(() => ranksWanted(values, state));
   const [seenState, setSeenState] = useState(state);
   const paste = usePaste(fillFromPaste);
+  // Right after a save the emptied form shows today's date, which now has a score: warning that saving would
+  // replace it would describe the save just made. The warning returns once the person changes the form.
+  const [justSaved, setJustSaved] = useState(false);
 
   if (state !== seenState) {
     // A new answer from the server: show what it says was submitted (React resets the form).
@@ -84,6 +87,7 @@ export function SnapshotForm({
     setGeneration((g) => g + 1);
     if (ranksWanted(next, state)) setRanksOpen(true);
     if (state.ok) paste.reset();
+    setJustSaved(!!state.ok);
   }
 
   function fillFromPaste(pasted: PasteValues) {
@@ -91,11 +95,12 @@ export function SnapshotForm({
     for (const [k, v] of Object.entries(pasted)) if (v !== undefined) next[k] = String(v);
     setValues(next);
     setGeneration((g) => g + 1);
+    setJustSaved(false);
     if (RANK_FIELDS.some((f) => pasted[f] !== undefined)) setRanksOpen(true);
   }
 
   const errors = state.fieldErrors;
-  const replacing = !!values.measuredOn && !!replacingDates?.includes(values.measuredOn);
+  const replacing = !justSaved && !!values.measuredOn && !!replacingDates?.includes(values.measuredOn);
   const decimal = { type: "text", inputMode: "decimal", autoComplete: "off", step: "0.001" } as const;
 
   return (
@@ -115,6 +120,7 @@ export function SnapshotForm({
         onChange={(e) => {
           const t = e.target;
           if (t instanceof HTMLInputElement && isFieldName(t.name)) setValues((v) => ({ ...v, [t.name]: t.value }));
+          setJustSaved(false);
         }}
       >
         {Object.entries(hiddenFields ?? {}).map(([name, value]) => (

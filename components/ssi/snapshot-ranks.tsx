@@ -60,25 +60,25 @@ export function SnapshotRanks({
           />
           <Field
             key={key("industryAvg")}
-            label="People in your industry"
+            label="Industry average SSI"
             name="industryAvg"
             {...number}
             min={0}
             max={100}
             defaultValue={values.industryAvg ?? ""}
             errors={errors?.industryAvg}
-            hint="Their average SSI, 0–100."
+            hint="“People in your industry” on LinkedIn: their average SSI, 0–100."
           />
           <Field
             key={key("networkAvg")}
-            label="People in your network"
+            label="Network average SSI"
             name="networkAvg"
             {...number}
             min={0}
             max={100}
             defaultValue={values.networkAvg ?? ""}
             errors={errors?.networkAvg}
-            hint="Their average SSI, 0–100."
+            hint="“People in your network” on LinkedIn: their average SSI, 0–100."
           />
         </div>
       </div>

@@ -3,6 +3,32 @@ import { AutoRefresh } from "./auto-refresh";
 
 type Board = Pick<Leaderboard, "entries" | "rankedCount" | "memberCount" | "average">;
 
+/**
+ * One labelled change since yesterday, "Rank ▲2" or "SSI ▼ −1.5": both kinds side by side on every row, so a rank
+ * move is never mistaken for points. Arrows and words, never colour alone.
+ */
+function Move({ label, value, text, unit, sign = false }: {
+  label: string;
+  value: number | null;
+  text: (n: number) => string;
+  unit?: (n: number) => string;
+  sign?: boolean;
+}) {
+  if (value === null) return null;
+  if (value === 0) return <span className="whitespace-nowrap text-muted">{label} unchanged</span>;
+  const up = value > 0;
+  const n = Math.abs(value);
+  return (
+    <span className={`whitespace-nowrap ${up ? "text-up" : "text-down"}`}>
+      {label}{" "}
+      <span aria-hidden>{up ? "▲" : "▼"}</span>
+      {sign ? (up ? " +" : " \u2212") : ""}
+      {text(n)}
+      <span className="sr-only"> {unit ? `${unit(n)} ` : ""}{up ? "up" : "down"}</span>
+    </span>
+  );
+}
+
 /** The office-screen leaderboard: large type, top of the board, movement since yesterday, no navigation. */
 export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedAt, limit = 12 }: {
   teamName: string;
@@ -35,32 +61,28 @@ export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedA
           {ranked.map((e) => {
             const prev = before.get(e.userId);
             const move = prev?.rank != null && e.rank != null ? prev.rank - e.rank : null;
-            const delta = prev?.total != null && e.total != null ? e.total - prev.total : null;
+            const change = prev?.total != null && e.total != null ? e.total - prev.total : null;
+            // Below a tenth it would read "+0.0": no change.
+            const delta = change !== null && Math.abs(change) < 0.05 ? 0 : change;
             return (
               <li
                 key={e.userId}
                 data-testid="tv-row"
                 data-user-name={e.name}
-                className="flex items-center gap-4 rounded-xl border border-line bg-surface px-5 py-4 shadow-sm"
+                className="flex min-w-0 items-center gap-4 rounded-xl border border-line bg-surface px-5 py-4 shadow-sm"
               >
                 <span className="w-14 text-right text-4xl font-black tabular-nums text-muted lg:text-5xl">{e.rank}</span>
                 <span className="min-w-0 flex-1 truncate text-3xl font-semibold lg:text-4xl">{e.name}</span>
-                <span className="flex flex-col items-end">
+                <span className="flex shrink-0 flex-col items-end">
                   <span className="text-4xl font-bold tabular-nums lg:text-5xl" data-testid="tv-total">{e.total?.toFixed(1)}</span>
-                  <span className="text-lg tabular-nums">
-                    {move === null ? (
-                      <span className="text-muted">new today</span>
-                    ) : move > 0 ? (
-                      <span className="inline-block animate-bounce text-up">▲{move} since yesterday</span>
-                    ) : move < 0 ? (
-                      <span className="text-down">▼{-move} since yesterday</span>
-                    ) : delta !== null && Math.abs(delta) >= 0.05 ? (
-                      <span className={delta > 0 ? "text-up" : "text-down"}>
-                        {delta > 0 ? "▲ +" : "▼ −"}
-                        {Math.abs(delta).toFixed(1)}
-                      </span>
+                  <span className="flex flex-col items-end gap-x-4 text-lg tabular-nums sm:flex-row" data-testid="tv-change">
+                    {prev?.rank == null ? (
+                      <span className="text-muted">New today</span>
                     ) : (
-                      <span className="text-muted">—</span>
+                      <>
+                        <Move label="Rank" value={move} text={(n) => String(n)} unit={(n) => (n === 1 ? "place" : "places")} />
+                        <Move label="SSI" value={delta} text={(n) => n.toFixed(1)} sign />
+                      </>
                     )}
                   </span>
                 </span>
@@ -70,7 +92,7 @@ export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedA
         </ol>
       )}
       <footer className="mt-auto text-lg text-muted">
-        {today.rankedCount} of {today.memberCount} members ranked · record yours at linkedin.com/sales/ssi
+        {today.rankedCount} of {today.memberCount} members ranked · changes since yesterday · record yours at linkedin.com/sales/ssi
       </footer>
     </main>
   );

@@ -6,10 +6,12 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getInvitationByToken } from "@/db/queries/invitations";
 import { normalizeEmail } from "@/db/queries/users";
-import { currentUser } from "@/lib/authz";
+import { currentUser, listMyTeams } from "@/lib/authz";
 import { acceptInvitationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Invitation", robots: { index: false } };
+
+const ROLE_PHRASE = { owner: "the owner", manager: "a manager", member: "a member" } as const;
 
 const DEAD = {
   expired: ["This invitation has expired", "Invitations are valid for a limited time. Ask your manager to send you a new one."],
@@ -21,6 +23,7 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
   const { token } = await params;
   const [invite, user] = await Promise.all([getInvitationByToken(token), currentUser()]);
   const here = `/invite/${token}`;
+  const mine = user && invite ? (await listMyTeams()).find((t) => t.slug === invite.teamSlug) : undefined;
 
   let body: React.ReactNode;
   if (!invite) {
@@ -37,6 +40,19 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         <h1 className="text-xl font-bold">{title}</h1>
         <p className="text-sm text-muted">{text}</p>
         <p className="text-sm">Team: <strong>{invite.teamName}</strong></p>
+      </>
+    );
+  } else if (mine) {
+    // Someone already in the team (often its owner checking the join link they share): nothing to join.
+    body = (
+      <>
+        <h1 className="text-xl font-bold">{invite.teamName}</h1>
+        <p className="text-sm" data-testid="already-member">
+          {`You are already ${ROLE_PHRASE[mine.role]} of this team.${mine.role === "member" ? "" : " Share this link with the people you want to invite."}`}
+        </p>
+        <div>
+          <ButtonLink href={`/t/${invite.teamSlug}`}>Open the leaderboard</ButtonLink>
+        </div>
       </>
     );
   } else {

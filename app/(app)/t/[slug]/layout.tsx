@@ -1,3 +1,4 @@
+import { TeamContext } from "@/components/team/team-context";
 import { TeamNav } from "@/components/team/team-nav";
 import { requireTeamRole } from "@/lib/authz";
 import { hasRole } from "@/lib/team-access";
@@ -8,9 +9,7 @@ export default async function TeamLayout({ children, params }: LayoutProps<"/t/[
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-3">
-        <p className="text-sm text-muted wrap-anywhere">
-          {team.name} · {team.timeZone.replaceAll("_", " ")}
-        </p>
+        <TeamContext slug={team.slug} name={team.name} timeZone={team.timeZone} />
         <TeamNav slug={team.slug} canManage={hasRole(role, "manager")} />
       </div>
       {children}
