@@ -159,8 +159,9 @@ test("a CSV with bad rows shows each row's error and writes nothing", async ({ p
   await d.previewImport(slug, "bad.csv", csv);
   await expect(d.importRow(2)).toHaveAttribute("data-status", "insert");
   const expected: [number, string][] = [
-    [3, "Unknown email: nobody with this address has an account."],
-    [4, "Not a member of this team."],
+    // An address with no account and one of an account outside the team read the same: no account is revealed.
+    [3, "No member of this team has this email address."],
+    [4, "No member of this team has this email address."],
     [5, "Establish your professional brand must be between 0 and 25."],
     [6, "That date doesn't exist: check the day and month."],
     [7, "Total must equal the sum of the four components (±0.5)."],

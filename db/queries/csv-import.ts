@@ -25,8 +25,11 @@ export type ImportPreview = { rows: ImportRow[]; counts: Record<ImportStatus, nu
 
 export const IMPORT_MESSAGES = {
   noEmail: "No email given.",
-  unknownEmail: "Unknown email: nobody with this address has an account.",
-  notMember: "Not a member of this team.",
+  /**
+   * Also for an address nobody has: telling the two apart would let anyone who creates a team probe which
+   * addresses have accounts, thousands per upload.
+   */
+  notMember: "No member of this team has this email address.",
   duplicate: (line: number) => `The same person and date as line ${line}: only the first is imported.`,
 } as const;
 
@@ -54,26 +57,26 @@ async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], t
     };
   });
 
-  // Who these emails are, and which of them are in this team.
+  // Which of these emails belong to members of this team. Only members are looked up: whether an address has an
+  // account elsewhere is none of this team's business (the same message, the same query, either way).
   // Only what could be an address is looked up: a NUL would make PostgreSQL refuse the whole query.
   const emails = [...new Set(rows.map((r) => r.email).filter((e) => e && e.length <= 254 && !hasControlChars(e)))];
-  const people = new Map<string, { userId: string; member: boolean }>();
+  const members = new Map<string, string>();
   for (const part of chunks(emails)) {
     const found = await db
-      .select({ userId: users.id, email: users.email, teamId: memberships.teamId })
+      .select({ userId: users.id, email: users.email })
       .from(users)
-      .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, access.teamId)))
+      .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, access.teamId)))
       .where(inArray(users.email, part));
-    for (const f of found) people.set(f.email, { userId: f.userId, member: f.teamId !== null });
+    for (const f of found) members.set(f.email, f.userId);
   }
 
   const seen = new Map<string, number>();
   for (const r of rows) {
     if (!r.email) continue;
-    const p = people.get(r.email);
-    if (!p) r.errors.unshift(IMPORT_MESSAGES.unknownEmail);
-    else if (!p.member) r.errors.unshift(IMPORT_MESSAGES.notMember);
-    else r.userId = p.userId;
+    const userId = members.get(r.email);
+    if (!userId) r.errors.unshift(IMPORT_MESSAGES.notMember);
+    else r.userId = userId;
     if (r.input && r.userId) {
       const key = `${r.userId}|${r.input.measuredOn}`;
       const first = seen.get(key);
