@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { queryRows } from "@/db/client";
 import { getAccount, changePassword, getPasswordHash } from "@/db/queries/account";
 import { createApiToken, listApiTokens } from "@/db/queries/api-tokens";
+import { requestEmailProof } from "@/db/queries/email-proofs";
 import { createInvitation } from "@/db/queries/invitations";
 import { getGoal, setGoal } from "@/db/queries/goals";
 import { getNotificationPrefs } from "@/db/queries/notification-prefs";
@@ -19,7 +20,7 @@ import { createTvLink } from "@/db/queries/tv";
 import { connectChannel } from "@/db/queries/channels";
 import { startWebhookStandIn, type WebhookStandIn } from "@/db/testing/webhook-stand-in";
 import { getUserById, getUserCredentials, type PublicUser } from "@/db/queries/users";
-import { invitations, memberships, outbox, teamChannels, teams } from "@/db/schema";
+import { invitations, memberships, outbox, teamChannels, teams, users } from "@/db/schema";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "@/db/testing/factories";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { startSession } from "@/db/queries/sessions";
@@ -134,6 +135,28 @@ const MATRIX: Record<string, Case[]> = {
       expect(await verifyPassword("new-password-456", await getPasswordHash(self(w, c).id))).toBe(true);
       expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ email: self(w, c).email }));
     },
+  }],
+  "(app)/account/actions.ts#resendEmailProofAction": [{
+    expect: SIGNED_IN,
+    input: async (w, c) => {
+      await t.db().update(users).set({ emailVerified: null }).where(eq(users.id, self(w, c).id));
+      return [{}];
+    },
+    effect: async (w, c) => {
+      const sent = await t.db().select().from(outbox).where(and(eq(outbox.kind, "email_proof"), eq(outbox.userId, self(w, c).id)));
+      expect(sent.map((m) => m.toEmail)).toEqual([self(w, c).email]);
+    },
+  }],
+  "(app)/account/confirm-email/[token]/actions.ts#confirmEmailAction": [{
+    // Only the account the link was sent for can use it; for anyone else it changes nothing.
+    label: "the member's link to a new address",
+    expect: { owner: "unchanged", manager: "unchanged", member: "allowed", outsider: "unchanged", anonymous: "signin" },
+    input: async (w) => {
+      await requestEmailProof(w.users.member.id, `moved-${w.users.member.id}@example.test`, { origin: "https://ssi.test" });
+      const [mail] = await t.db().select({ secret: outbox.secret }).from(outbox).where(and(eq(outbox.kind, "email_proof"), eq(outbox.userId, w.users.member.id)));
+      return [mail!.secret, {}];
+    },
+    effect: async (w) => expect((await getUserById(w.users.member.id))?.email).toBe(`moved-${w.users.member.id}@example.test`),
   }],
   "(app)/account/actions.ts#setPrivacyAction": [{
     expect: SIGNED_IN,

@@ -35,6 +35,7 @@ export const users = pgTable(
     name: text("name"),
     /** Always stored lower-cased; unique. */
     email: text("email").notNull(),
+    /** When the person proved they receive mail at `email` (a link sent to it); null: unproved. See docs/SECURITY.md. */
     emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
     image: text("image"),
     passwordHash: text("password_hash"),
@@ -48,9 +49,35 @@ export const users = pgTable(
     remindersEnabled: boolean("reminders_enabled").notNull().default(false),
     /** Whether the person's name may appear in posts to their teams' Slack or Teams channels (else "a teammate"). */
     nameInChannels: boolean("name_in_channels").notNull().default(true),
+    /**
+     * The instance's administrator: the first account created. Without SMTP it reads everyone's address-proof
+     * links in the mail preview (it stands in for the mail server). At most one.
+     */
+    isAdmin: boolean("is_admin").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_key").on(t.email)],
+  (t) => [uniqueIndex("users_email_key").on(t.email), uniqueIndex("users_one_admin_key").on(t.isAdmin).where(sql`${t.isAdmin}`)],
+);
+
+/**
+ * A link sent to an address to prove that this account receives mail there: at sign-up (the account's own
+ * address) and at an email change (the new address, which becomes the account's only when proved).
+ */
+export const emailProofs = pgTable(
+  "email_proofs",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("email_proofs_token_key").on(t.tokenHash), index("email_proofs_user_idx").on(t.userId)],
 );
 
 export const accounts = pgTable(
@@ -251,6 +278,11 @@ export const outbox = pgTable(
     subject: text("subject").notNull(),
     html: text("html").notNull(),
     text: text("text").notNull(),
+    /**
+     * The one-time token the body carries (invitation, sign-in or proof link), or null. The sender blanks it out
+     * of the stored body once the message is handed to SMTP; without SMTP, once the token is used or withdrawn.
+     */
+    secret: text("secret"),
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     teamId: text("team_id").references(() => teams.id, { onDelete: "set null" }),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
@@ -394,3 +426,4 @@ export type Goal = typeof goals.$inferSelect;
 export type TeamChannel = typeof teamChannels.$inferSelect;
 export type ChannelHighlight = typeof channelHighlights.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+export type EmailProof = typeof emailProofs.$inferSelect;

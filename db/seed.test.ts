@@ -17,6 +17,10 @@ describe("demo data", () => {
 
     const manager = await getUserCredentials("manager@demo.test");
     expect(await verifyPassword("demo-password", manager?.passwordHash)).toBe(true);
+    // Demo people have proved addresses (they can accept invitations, see their mail); the manager administers.
+    expect(manager?.emailVerified).toBeInstanceOf(Date);
+    expect(manager?.isAdmin).toBe(true);
+    expect((await getUserCredentials("ben@demo.test"))?.emailVerified).toBeInstanceOf(Date);
 
     const emea = await findMembershipBySlug("demo-emea-sales", manager!.id);
     const na = await findMembershipBySlug("demo-north-america", manager!.id);

@@ -22,10 +22,15 @@ export async function seedDemo(db: Awaited<ReturnType<typeof openDatabase>>["db"
   if (existing) return { created: false };
   const rand = prng(42);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // Demo addresses count as proved (nobody could receive mail at demo.test). On an instance without accounts yet,
+  // the demo manager becomes its administrator, as the first account to sign up would.
+  const [anyUser] = await db.select({ id: users.id }).from(users).limit(1);
   const people = FIRST.map((first, i) => ({
     name: `${first} ${LAST[i % LAST.length]}`,
     email: i === 0 ? "manager@demo.test" : `${first.toLowerCase()}@demo.test`,
     passwordHash,
+    emailVerified: new Date(),
+    isAdmin: i === 0 && !anyUser,
   }));
   const today = todayInZone("Europe/Berlin");
   await db.transaction(async (tx) => {

@@ -17,6 +17,7 @@ export const RATE_LIMITS = {
   magicLinkPerIp: { limit: 20, windowSeconds: 60 * 60, what: "sign-in links requested" },
   magicLinkPerEmail: { limit: 5, windowSeconds: 60 * 60, what: "sign-in links requested for this address" },
   passwordChangePerAccount: { limit: 10, windowSeconds: 15 * 60, what: "password change attempts" },
+  emailProofPerAccount: { limit: 6, windowSeconds: 60 * 60, what: "confirmation links requested" },
   profileChangePerAccount: { limit: 20, windowSeconds: 15 * 60, what: "profile changes" },
   accountDeletionPerAccount: { limit: 5, windowSeconds: 15 * 60, what: "attempts to delete the account" },
   invitationsPerAccount: { limit: 100, windowSeconds: 60 * 60, what: "invitations" },

@@ -4,9 +4,14 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { endSession } from "@/db/queries/sessions";
-import { createUserWithPassword } from "@/db/queries/users";
+import { requestEmailProof } from "@/db/queries/email-proofs";
+import { getInvitationByToken } from "@/db/queries/invitations";
+import { createUserWithPassword, normalizeEmail } from "@/db/queries/users";
 import { currentSessionId } from "@/lib/authz";
 import { requestClientIp } from "@/lib/client-ip";
+import { features } from "@/lib/env";
+import { kickSender } from "@/lib/mail/sender";
+import { requestOrigin } from "@/lib/mail/request-origin";
 import { hashPassword } from "@/lib/password";
 import { checkRateLimit } from "@/lib/rate-limit";
 import { safeCallbackPath, signInInput, signUpInput } from "@/lib/validation/auth";
@@ -29,6 +34,17 @@ const text = (formData: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
+/**
+ * The address a valid email invitation was sent to, when the person is signing up from its link (the sign-up
+ * form comes back to /invite/<token>). Holding that link proves the address, as any link sent to it does.
+ */
+async function invitedAddress(callbackPath: string): Promise<string | null> {
+  const token = /^\/invite\/([A-Za-z0-9_-]{16,128})$/.exec(callbackPath)?.[1];
+  if (!token) return null;
+  const invite = await getInvitationByToken(token);
+  return invite?.status === "valid" ? invite.email : null;
+}
+
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
   const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
   const values = { name: raw.name, email: raw.email };
@@ -37,20 +53,28 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   const limited = await checkRateLimit("signUpPerIp", await requestClientIp());
   if (!limited.ok) return { message: limited.message, values };
 
+  const callbackPath = safeCallbackPath(formData.get("callbackUrl"));
   const user = await createUserWithPassword({
     name: parsed.data.name,
     email: parsed.data.email,
     passwordHash: await hashPassword(parsed.data.password),
+    proved: (await invitedAddress(callbackPath)) === normalizeEmail(parsed.data.email),
+    // Without a mail server nobody could prove the first account's address; that person runs the server.
+    firstProved: !features().smtp,
   });
   if (!user) {
     return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
+  }
+  if (!user.emailVerified) {
+    await requestEmailProof(user.id, user.email, { origin: await requestOrigin() });
+    kickSender();
   }
   // Throws Next's redirect on success, which must propagate.
   try {
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackPath(formData.get("callbackUrl")),
+      redirectTo: callbackPath,
     });
   } catch (err) {
     // This address is blocked from signing in for now (many failed sign-ins from it); the account exists.

@@ -37,7 +37,9 @@ export function InviteForm({ action }: { action: (prev: InviteState, formData: F
         <Alert tone="success" title={state.email ? `Invitation for ${state.email}` : "Join link created"}>
           <p className="mb-2">
             {state.email
-              ? "We emailed them this link; you can also copy it. It works once, only for that email address."
+              ? state.emailed
+                ? "We emailed them this link; you can also copy it. It works once, only for that email address."
+                : "This server sends no email: pass this link on to them yourself. It works once, only for that email address; creating an account from it confirms the address."
               : "Anyone with this link can join until it expires. Share it in your team's channel."}
           </p>
           <div className="flex flex-col gap-2 sm:flex-row">

@@ -9,15 +9,16 @@ import { changeRole } from "./teams";
 import { setGoal } from "./goals";
 
 const t = setupTestDatabase();
+const ORIGIN = { origin: "https://ssi.test" };
 
 describe(`account on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
-  it("refuses an email another account uses, and stores emails lower-cased", async () => {
+  it("refuses an email another account uses; a new one waits for its confirmation link (lower-cased)", async () => {
     const a = await makeUser();
     const b = await makeUser();
-    expect(await updateProfile(a.id, { name: "A", email: b.email.toUpperCase(), timeZone: null })).toMatchObject({ ok: false, field: "email" });
-    expect(await updateProfile(a.id, { name: "Ann", email: "Ann.New@Example.test", timeZone: "Europe/Paris" })).toEqual({ ok: true });
+    expect(await updateProfile(a.id, { name: "A", email: b.email.toUpperCase(), timeZone: null }, ORIGIN)).toMatchObject({ ok: false, field: "email" });
+    expect(await updateProfile(a.id, { name: "Ann", email: "Ann.New@Example.test", timeZone: "Europe/Paris" }, ORIGIN)).toEqual({ ok: true, pendingEmail: "ann.new@example.test" });
     const [row] = await t.db().select().from(users).where(eq(users.id, a.id));
-    expect(row).toMatchObject({ name: "Ann", email: "ann.new@example.test", timeZone: "Europe/Paris" });
+    expect(row).toMatchObject({ name: "Ann", email: a.email, timeZone: "Europe/Paris" });
   });
 
   it("bumps the session version when the password changes", async () => {

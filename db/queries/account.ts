@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
 import { apiTokens, goals, memberships, outbox, snapshots, teams, users } from "../schema";
+import { requestEmailProof } from "./email-proofs";
 import { normalizeEmail } from "./users";
 
 /** The signed-in person's own settings (never another person's). */
@@ -14,6 +15,7 @@ export async function getAccount(userId: string) {
       timeZone: users.timeZone,
       hideComponents: users.hideComponents,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      emailVerified: users.emailVerified,
       createdAt: users.createdAt,
     })
     .from(users)
@@ -22,23 +24,27 @@ export async function getAccount(userId: string) {
 }
 export type Account = NonNullable<Awaited<ReturnType<typeof getAccount>>>;
 
-/** Changes name, email and time zone; refuses an email another account already uses (nothing is written). */
+/**
+ * Saves name and time zone. A new email address does not take effect here: a link is sent to it
+ * (requestEmailProof) and the address becomes the account's when that link is used. Refuses an address another
+ * account already uses (the name and time zone are still saved).
+ */
 export async function updateProfile(
   userId: string,
   input: { name: string; email: string; timeZone: string | null },
-): Promise<{ ok: true } | { ok: false; field: "email"; error: string }> {
+  opts: { origin: string },
+): Promise<{ ok: true; pendingEmail: string | null } | { ok: false; field: "email"; error: string }> {
   const db = await database();
   const email = normalizeEmail(input.email);
-  try {
-    await db.update(users).set({ name: input.name, email, timeZone: input.timeZone }).where(eq(users.id, userId));
-    return { ok: true };
-  } catch (err) {
-    const text = String((err as { code?: string }).code ?? "") + String((err as Error).message) + String((err as { cause?: unknown }).cause ?? "");
-    if (/23505|unique|users_email_key/.test(text)) {
-      return { ok: false, field: "email", error: "Another account already uses this email address." };
-    }
-    throw err;
-  }
+  const [before] = await db
+    .update(users)
+    .set({ name: input.name, timeZone: input.timeZone })
+    .where(eq(users.id, userId))
+    .returning({ email: users.email });
+  if (!before || before.email === email) return { ok: true, pendingEmail: null };
+  const proof = await requestEmailProof(userId, email, opts);
+  if (!proof.ok) return { ok: false, field: "email", error: "Another account already uses this email address." };
+  return { ok: true, pendingEmail: proof.email };
 }
 
 /** The stored password hash (null for accounts that sign in only by link or LinkedIn). */

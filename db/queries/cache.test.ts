@@ -60,7 +60,7 @@ describe(`team data versions and the board cache on ${process.env.DATABASE_URL ?
     await changed(true, false);
     await setHideComponents(a.rep.id, true); // privacy shows on both boards
     await changed(true, true);
-    await updateProfile(a.owner.id, { name: "Olga Renamed", email: a.owner.email, timeZone: null });
+    await updateProfile(a.owner.id, { name: "Olga Renamed", email: a.owner.email, timeZone: null }, { origin: "https://ssi.test" });
     await changed(true, false);
     await t.db().update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, a.owner.id));
     await changed(false, false); // a signed-out session is not on any board

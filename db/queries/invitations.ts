@@ -3,12 +3,14 @@ import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { database } from "../client";
 import { invitations, memberships, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
-import { enqueueEmail } from "./outbox";
+import { enqueueEmail, redactSecrets } from "./outbox";
 import { normalizeEmail } from "./users";
 import { invitationEmail } from "@/lib/mail/templates";
 import type { TeamAccess } from "@/lib/team-access";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+/** The outbox dedupe key of an invitation's email. */
+const mailKey = (invitationId: string) => `invitation:${invitationId}`;
 
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 
@@ -29,10 +31,12 @@ export async function createInvitation(
   const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
   return db.transaction(async (tx) => {
     if (email) {
-      await tx
+      const replaced = await tx
         .update(invitations)
         .set({ revokedAt: new Date() })
-        .where(and(eq(invitations.teamId, access.teamId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+        .where(and(eq(invitations.teamId, access.teamId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+        .returning({ id: invitations.id });
+      await redactSecrets(tx, replaced.map((r) => mailKey(r.id)));
     }
     const [row] = await tx
       .insert(invitations)
@@ -58,7 +62,7 @@ export async function createInvitation(
         link: `${opts.origin}/invite/${token}`,
         expiresAt,
       });
-      emailQueued = await enqueueEmail(tx, { dedupeKey: `invitation:${row!.id}`, kind: "invitation", to: email, ...mail, teamId: access.teamId, userId: null });
+      emailQueued = await enqueueEmail(tx, { dedupeKey: mailKey(row!.id), kind: "invitation", to: email, ...mail, teamId: access.teamId, userId: null, secret: token });
     }
     return { id: row!.id, token, expiresAt, emailQueued };
   });
@@ -91,6 +95,7 @@ export async function revokeInvitation(access: TeamAccess, id: string): Promise<
       .where(and(eq(invitations.id, id), eq(invitations.teamId, access.teamId), isNull(invitations.revokedAt)))
       .returning({ email: invitations.email });
     if (rows.length === 0) return false;
+    await redactSecrets(tx, [mailKey(id)]);
     await writeAudit(tx, { teamId: access.teamId, actorId: access.userId, action: "invite.revoke", details: { id, email: rows[0]!.email } });
     return true;
   });
@@ -129,10 +134,13 @@ export async function getInvitationByToken(token: string) {
 
 export type AcceptResult =
   | { ok: true; teamSlug: string; alreadyMember: boolean }
-  | { ok: false; reason: "not_found" | Exclude<InvitationStatus, "valid"> | "wrong_email" };
+  | { ok: false; reason: "not_found" | Exclude<InvitationStatus, "valid"> | "wrong_email" | "unproved_email" };
 
-/** Accepts an invitation for a signed-in person, atomically: an email invitation can be used once. */
-export async function acceptInvitation(token: string, user: { id: string; email: string }): Promise<AcceptResult> {
+/**
+ * Accepts an invitation for a signed-in person, atomically: an email invitation can be used once, and only by
+ * the account that has proved it receives mail at the invited address (read from the database, not the session).
+ */
+export async function acceptInvitation(token: string, user: { id: string }): Promise<AcceptResult> {
   const db = await database();
   return db.transaction(async (tx): Promise<AcceptResult> => {
     const [inv] = await tx
@@ -143,7 +151,11 @@ export async function acceptInvitation(token: string, user: { id: string; email:
     if (!inv) return { ok: false, reason: "not_found" };
     const status = statusOf(inv);
     if (status !== "valid") return { ok: false, reason: status as Exclude<InvitationStatus, "valid"> };
-    if (inv.email && inv.email !== normalizeEmail(user.email)) return { ok: false, reason: "wrong_email" };
+    if (inv.email) {
+      const [me] = await tx.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, user.id));
+      if (!me || me.email !== inv.email) return { ok: false, reason: "wrong_email" };
+      if (!me.emailVerified) return { ok: false, reason: "unproved_email" };
+    }
     const [team] = await tx.select({ slug: teams.slug }).from(teams).where(eq(teams.id, inv.teamId));
     const inserted = await tx
       .insert(memberships)
@@ -152,6 +164,7 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       .returning({ userId: memberships.userId });
     if (inv.email) {
       await tx.update(invitations).set({ acceptedAt: new Date(), acceptedBy: user.id }).where(eq(invitations.id, inv.id));
+      await redactSecrets(tx, [mailKey(inv.id)]);
     }
     if (inserted.length > 0) {
       await writeAudit(tx, { teamId: inv.teamId, actorId: user.id, subjectId: user.id, action: "member.join", details: { invitationId: inv.id, role: inv.role } });

@@ -1,11 +1,11 @@
-import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { database, queryRows, type Db, type Tx } from "../client";
 import { memberships, outbox, teams } from "../schema";
 
 export type OutgoingEmail = {
   /** Idempotency: enqueueing the same key twice keeps the first message (e.g. `digest:<team>:<week>:<user>`). */
   dedupeKey: string;
-  kind: "digest" | "invitation" | "reminder" | "magic_link" | (string & {});
+  kind: "digest" | "invitation" | "reminder" | "magic_link" | "email_proof" | (string & {});
   to: string;
   subject: string;
   html: string;
@@ -15,7 +15,12 @@ export type OutgoingEmail = {
   userId?: string | null;
   /** "email" (the default), or a post to the team's Slack / Teams channel (`text` is then the JSON body). */
   channel?: "email" | "slack" | "teams";
+  /** The one-time token in the body's link, blanked out of the stored body once it is no use to anyone. */
+  secret?: string | null;
 };
+
+/** What a blanked-out token reads as in a stored body (the link then leads to "not valid"). */
+export const REDACTED_TOKEN = "token-removed";
 
 /**
  * Writes an email to the outbox. Pass the transaction of the work that caused it, so the email exists exactly
@@ -44,6 +49,7 @@ export async function enqueueEmails(tx: Db | Tx, msgs: OutgoingEmail[]): Promise
           teamId: msg.teamId ?? null,
           userId: msg.userId ?? null,
           channel: msg.channel ?? "email",
+          secret: msg.secret ?? null,
         })),
       )
       .onConflictDoNothing({ target: outbox.dedupeKey })
@@ -115,13 +121,33 @@ export async function claimDueMessages(opts: { limit: number; now: Date; leaseMs
   }));
 }
 
-/** Marks a claimed message delivered. Its own statement, run right after the SMTP server (or webhook) accepted it. */
+/** The stored body with its one-time token blanked out, and the token forgotten. */
+const redacted = {
+  html: sql`replace(${outbox.html}, coalesce(${outbox.secret}, ''), ${REDACTED_TOKEN})`,
+  text: sql`replace(${outbox.text}, coalesce(${outbox.secret}, ''), ${REDACTED_TOKEN})`,
+  secret: sql`null`,
+};
+
+/**
+ * Marks a claimed message delivered. Its own statement, run right after the SMTP server (or webhook) accepted it. Over SMTP a
+ * token-bearing body is blanked out here: the recipient has the email, and the stored copy must not be a second
+ * way in. In preview mode the preview is the only copy, so the token stays until it is used (redactSecrets).
+ */
 export async function markSent(id: number, transport: "smtp" | "preview" | "webhook", now: Date): Promise<void> {
   const db = await database();
   await db
     .update(outbox)
-    .set({ status: "sent", transport, sentAt: now, lockedUntil: null, lastError: null })
+    .set({ status: "sent", transport, sentAt: now, lockedUntil: null, lastError: null, ...(transport === "preview" ? {} : redacted) })
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
+}
+
+/** Blanks the one-time token out of these messages' stored bodies (its link was used, revoked or replaced). */
+export async function redactSecrets(tx: Db | Tx, dedupeKeys: string[]): Promise<void> {
+  if (dedupeKeys.length === 0) return;
+  await tx
+    .update(outbox)
+    .set(redacted)
+    .where(and(inArray(outbox.dedupeKey, dedupeKeys), isNotNull(outbox.secret)));
 }
 
 /** Records a failed attempt: retried at `retryAt`, or failed for good when `retryAt` is null. */
@@ -132,7 +158,7 @@ export async function markAttemptFailed(id: number, error: string, retryAt: Date
     .set(
       retryAt
         ? { lastError: error.slice(0, 2000), nextAttemptAt: retryAt, lockedUntil: null }
-        : { lastError: error.slice(0, 2000), status: "failed", lockedUntil: null },
+        : { lastError: error.slice(0, 2000), status: "failed", lockedUntil: null, ...redacted },
     )
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
 }
@@ -151,16 +177,22 @@ const listFields = {
 };
 
 /**
- * Mail addressed to this person: messages recorded for them (by user id), and messages to their address that
- * belong to nobody yet (an invitation sent before they signed up). Keyed by person, not address alone, so
- * whoever takes an address over later (after an email change or account deletion) never sees earlier mail.
+ * Mail addressed to this person: messages recorded for them (by user id), and, once they have proved their
+ * address, messages to it that belong to nobody yet (an invitation sent before they signed up). Keyed by person,
+ * not address alone, so whoever takes an address over later (after an email change or account deletion) never
+ * sees earlier mail, and an unproved address shows nothing sent to it. An address-proof link is never shown to
+ * its own account (that would prove nothing); `readsAllProofs` (the administrator, without SMTP) sees them all.
  */
 function addressedTo(recipient: MailRecipient) {
-  const email = eq(outbox.toEmail, recipient.email.toLowerCase());
-  return recipient.id ? or(eq(outbox.userId, recipient.id), and(isNull(outbox.userId), email)) : and(isNull(outbox.userId), email);
+  const own = and(eq(outbox.userId, recipient.id), ne(outbox.kind, "email_proof"));
+  const toAddress = recipient.emailVerified
+    ? and(isNull(outbox.userId), eq(outbox.toEmail, recipient.email.toLowerCase()))
+    : undefined;
+  const proofs = recipient.readsAllProofs ? eq(outbox.kind, "email_proof") : undefined;
+  return or(own, toAddress, proofs);
 }
 
-export type MailRecipient = { id?: string; email: string };
+export type MailRecipient = { id: string; email: string; emailVerified: Date | null; readsAllProofs?: boolean };
 
 /** The mail preview's list for one person, newest first. */
 export async function listMailTo(recipient: MailRecipient, limit = 50) {

@@ -14,13 +14,17 @@ let seq = 0;
 const runId = Math.random().toString(36).slice(2, 8);
 const next = () => `${runId}-${++seq}`;
 
-/** A password account with a unique email (`name` and `email` can be given). */
-export async function makeUser(overrides: { name?: string; email?: string } = {}): Promise<PublicUser> {
+/**
+ * A password account with a unique email (`name` and `email` can be given). Its address is proved unless
+ * `proved: false` (an account whose owner never opened the confirmation link).
+ */
+export async function makeUser(overrides: { name?: string; email?: string; proved?: boolean; passwordHash?: string } = {}): Promise<PublicUser> {
   const n = next();
   const user = await createUserWithPassword({
     name: overrides.name ?? `User ${n}`,
     email: overrides.email ?? `user-${n}@example.test`,
-    passwordHash: "x",
+    passwordHash: overrides.passwordHash ?? "x",
+    proved: overrides.proved ?? true,
   });
   if (!user) throw new Error(`makeUser: email already taken: ${overrides.email}`);
   return user;

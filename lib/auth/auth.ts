@@ -1,12 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
-import type { Adapter } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import LinkedIn from "next-auth/providers/linkedin";
 import Nodemailer from "next-auth/providers/nodemailer";
-import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { database } from "@/db/client";
-import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { startSession } from "@/db/queries/sessions";
 import { getUserCredentials } from "@/db/queries/users";
 import { clientIp } from "@/lib/client-ip";
@@ -15,29 +11,8 @@ import { sendVerificationRequest } from "@/lib/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
 import { startSignInAttempt } from "@/lib/rate-limit";
 import { signInInput } from "@/lib/validation/auth";
+import { lazyAdapter } from "./adapter";
 import { authConfig } from "./config";
-
-/**
- * The Drizzle adapter wants a database at construction; ours opens on first use (so that `next build` never
- * touches it). Each method therefore builds the adapter on the already-open handle when first called.
- */
-function lazyAdapter(): Adapter {
-  const real = async () =>
-    DrizzleAdapter(await database(), {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    });
-  const methods = [
-    "createUser", "getUser", "getUserByEmail", "getUserByAccount", "updateUser", "deleteUser", "linkAccount",
-    "unlinkAccount", "createSession", "getSessionAndUser", "updateSession", "deleteSession",
-    "createVerificationToken", "useVerificationToken",
-  ] as const;
-  return Object.fromEntries(
-    methods.map((m) => [m, async (...args: unknown[]) => ((await real())[m] as (...a: unknown[]) => unknown)(...args)]),
-  ) as Adapter;
-}
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";

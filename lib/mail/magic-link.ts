@@ -34,6 +34,8 @@ export async function sendVerificationRequest(params: { identifier: string; url:
   const { host } = new URL(params.url);
   const mail = signInEmail({ url: params.url, host });
   const key = createHash("sha256").update(params.url).digest("hex").slice(0, 32);
-  await enqueueEmail(null, { dedupeKey: `magic_link:${key}`, kind: "magic_link", to: params.identifier, ...mail });
+  // The token is blanked out of the stored copy once SMTP has the message (outbox `secret`).
+  const secret = new URL(params.url).searchParams.get("token");
+  await enqueueEmail(null, { dedupeKey: `magic_link:${key}`, kind: "magic_link", to: params.identifier, ...mail, secret });
   kickSender();
 }

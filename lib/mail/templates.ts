@@ -49,3 +49,19 @@ ${button(r.submitUrl, "Record my SSI")}`;
   const text = [subject, "", `${hello} you haven't recorded your Social Selling Index this week. ${last}`, "", `Record it: ${r.submitUrl}`, "", `Stop these reminders: ${r.unsubscribeUrl}`].join("\n");
   return { subject, html: emailLayout({ title: subject, preheader: "A minute to keep your streak going.", body, footer }), text };
 }
+
+/** The link that proves a person receives mail at an address (at sign-up, or for a new address on an email change). */
+export function emailProofEmail(p: { name: string | null; email: string; link: string; change: boolean }): RenderedEmail {
+  const subject = p.change ? "Confirm your new email address for SSI Leaderboard" : "Confirm your email address for SSI Leaderboard";
+  const hello = p.name?.trim() ? `Hi ${p.name.trim().split(/\s+/)[0]},` : "Hi,";
+  const why = p.change
+    ? `someone asked to change the email address of an SSI Leaderboard account to ${p.email}. The change happens when you open this link while signed in to that account.`
+    : `an SSI Leaderboard account was created with ${p.email}. Open this link while signed in to it to confirm the address is yours: invitations and mail sent to it then reach that account.`;
+  const body = html`<h1 style="margin:0 0 12px;font-size:22px;line-height:1.3;">Confirm your email address</h1>
+<p style="margin:0 0 12px;">${hello} ${why}</p>
+${button(p.link, "Confirm this address")}
+<p style="margin:0;color:${C.muted};font-size:13px;">The link works once, within 7 days. If you did not ask for this, ignore this email: the address stays unconfirmed.<br><a href="${p.link}" style="color:${C.brand};word-break:break-all;">${p.link}</a></p>`;
+  const footer = html`Sent because this address was entered on SSI Leaderboard.`;
+  const text = [subject, "", `${hello} ${why}`, "", `Confirm this address: ${p.link}`, "", "The link works once, within 7 days. If you did not ask for this, ignore this email."].join("\n");
+  return { subject, html: emailLayout({ title: subject, preheader: "One click to confirm your address.", body, footer }), text };
+}

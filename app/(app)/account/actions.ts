@@ -6,9 +6,14 @@ import { z } from "zod";
 import type { AccountFormState } from "@/components/account/account-form-state";
 import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
+import { requestEmailProof } from "@/db/queries/email-proofs";
+import { normalizeEmail } from "@/db/queries/users";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/authz";
+import { features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
+import { kickSender } from "@/lib/mail/sender";
+import { requestOrigin } from "@/lib/mail/request-origin";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { checkRateLimit } from "@/lib/rate-limit";
 import { passwordChangeInput, profileInput, tokenNameInput } from "@/lib/validation/account";
@@ -22,10 +27,36 @@ export async function updateProfileAction(_prev: AccountFormState, formData: For
   const user = await requireUser("/account");
   const limited = await checkRateLimit("profileChangePerAccount", user.id);
   if (!limited.ok) return { message: limited.message, values };
-  const r = await updateProfile(user.id, parsed.data);
+  if (normalizeEmail(parsed.data.email) !== user.email) {
+    // Each new address gets an email: counted like a resend, so the form cannot mail arbitrary addresses in bulk.
+    const proofs = await checkRateLimit("emailProofPerAccount", user.id);
+    if (!proofs.ok) return { fieldErrors: { email: [proofs.message] }, values };
+  }
+  const r = await updateProfile(user.id, parsed.data, { origin: await requestOrigin() });
   if (!r.ok) return { fieldErrors: { [r.field]: [r.error] }, values };
   revalidatePath("/", "layout");
-  return { ok: true, message: "Profile saved." };
+  if (!r.pendingEmail) return { ok: true, message: "Profile saved." };
+  kickSender();
+  return { ok: true, message: `Profile saved. Your email changes to ${r.pendingEmail} once you open the link we sent there. ${whereTheLinkIs()}` };
+}
+
+/** Where a confirmation link can be found: the inbox, or (no SMTP) the administrator's mail preview. */
+function whereTheLinkIs() {
+  return features().smtp
+    ? "Check that inbox."
+    : "This server sends no email: the link is in its administrator's mail preview (the first account created here); ask them to pass it on.";
+}
+
+/** Sends (again) the link that proves this account receives mail at its address. */
+export async function resendEmailProofAction(_prev: AccountFormState): Promise<AccountFormState> {
+  const user = await requireUser("/account");
+  if (user.emailVerified) return { ok: true, message: "Your email address is already confirmed." };
+  const limited = await checkRateLimit("emailProofPerAccount", user.id);
+  if (!limited.ok) return { message: limited.message };
+  await requestEmailProof(user.id, user.email, { origin: await requestOrigin() });
+  kickSender();
+  revalidatePath("/account");
+  return { ok: true, message: `We sent a new confirmation link to ${user.email}. ${whereTheLinkIs()}` };
 }
 
 const PASSWORD_CHANGED_PATH = "/account?password=changed#password";

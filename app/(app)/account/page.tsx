@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { DeleteAccountForm, PasswordForm, PrivacyForm, ProfileForm } from "@/components/account/account-forms";
+import { EmailStatus } from "@/components/account/email-status";
 import { CreateTokenForm } from "@/components/account/token-forms";
 import { formatDate } from "@/components/leaderboard/format";
 import { Alert } from "@/components/ui/alert";
@@ -9,12 +10,15 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getAccount, listSoleOwnedTeams } from "@/db/queries/account";
 import { listApiTokens } from "@/db/queries/api-tokens";
+import { getPendingEmailChange } from "@/db/queries/email-proofs";
 import { requireUser } from "@/lib/authz";
+import { features } from "@/lib/env";
 import { notFound } from "next/navigation";
 import {
   changePasswordAction,
   createTokenAction,
   deleteAccountAction,
+  resendEmailProofAction,
   revokeTokenAction,
   setPrivacyAction,
   updateProfileAction,
@@ -38,10 +42,16 @@ const when = (d: Date | null) => (d ? formatDate(d.toISOString().slice(0, 10)) :
 
 export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const user = await requireUser("/account");
-  const passwordChanged = (await searchParams).password === "changed";
+  const params = await searchParams;
+  const passwordChanged = params.password === "changed";
+  const emailConfirmed = params.email === "confirmed";
   const account = await getAccount(user.id);
   if (!account) notFound();
-  const [tokens, soleOwned] = await Promise.all([listApiTokens(user.id), listSoleOwnedTeams(user.id)]);
+  const [tokens, soleOwned, pendingEmail] = await Promise.all([
+    listApiTokens(user.id),
+    listSoleOwnedTeams(user.id),
+    getPendingEmailChange(user.id),
+  ]);
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
   const active = tokens.filter((t) => !t.revokedAt);
@@ -57,6 +67,20 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
       </div>
 
       <Section id="profile" title="Profile">
+        {emailConfirmed ? (
+          <div className="mb-4">
+            <Alert tone="success">Email address confirmed: {account.email} is yours.</Alert>
+          </div>
+        ) : null}
+        <div className="mb-4 empty:hidden">
+          <EmailStatus
+            email={account.email}
+            confirmed={!!account.emailVerified}
+            pendingEmail={pendingEmail}
+            smtp={features().smtp}
+            resend={resendEmailProofAction}
+          />
+        </div>
         <ProfileForm action={updateProfileAction} defaults={{ name: account.name ?? "", email: account.email, timeZone: account.timeZone ?? "" }} />
       </Section>
 

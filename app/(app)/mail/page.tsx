@@ -10,7 +10,13 @@ import { features } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Mail" };
 
-const KIND: Record<string, string> = { digest: "Weekly digest", invitation: "Invitation", reminder: "Reminder", magic_link: "Sign-in link" };
+const KIND: Record<string, string> = {
+  digest: "Weekly digest",
+  invitation: "Invitation",
+  reminder: "Reminder",
+  magic_link: "Sign-in link",
+  email_proof: "Address confirmation",
+};
 const STATUS = { pending: "waiting to send", sent: "sent", failed: "failed" } as const;
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
@@ -22,10 +28,12 @@ export default async function MailPage({ searchParams }: PageProps<"/mail">) {
   // number past bigint's range was a 500 from the database.
   const askedId = rawId === undefined ? undefined : typeof rawId === "string" && /^\d{1,15}$/.test(rawId) ? Number(rawId) : null;
   if (askedId === null) notFound();
-  const [messages, failed] = await Promise.all([listMailTo(user), listFailedMailForOwner(user.id)]);
-  const selectedId = askedId ?? messages[0]?.id;
-  const selected = selectedId !== undefined ? await getMailTo(user, selectedId) : null;
   const smtp = features().smtp;
+  // Without SMTP the administrator stands in for the mail server: address-confirmation links reach people through them.
+  const recipient = { ...user, readsAllProofs: user.isAdmin && !smtp };
+  const [messages, failed] = await Promise.all([listMailTo(recipient), listFailedMailForOwner(user.id)]);
+  const selectedId = askedId ?? messages[0]?.id;
+  const selected = selectedId !== undefined ? await getMailTo(recipient, selectedId) : null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -36,6 +44,16 @@ export default async function MailPage({ searchParams }: PageProps<"/mail">) {
             ? "Every email the app sent to you, as it was sent."
             : "This server has no SMTP configured, so emails are kept here instead of being sent. This is everything the app would have emailed you."}
         </p>
+        {!user.emailVerified ? (
+          <p className="mt-1 text-sm text-muted" data-testid="mail-unconfirmed">
+            Mail sent to {user.email} shows here once you have <Link href="/account#profile">confirmed the address</Link> is yours.
+          </p>
+        ) : null}
+        {recipient.readsAllProofs ? (
+          <p className="mt-1 text-sm text-muted">
+            As this server&apos;s administrator you also see every address-confirmation link, so that you can pass each on to its person.
+          </p>
+        ) : null}
       </div>
 
       {messages.length === 0 ? (
@@ -59,6 +77,7 @@ export default async function MailPage({ searchParams }: PageProps<"/mail">) {
                     >
                       <span className="block text-xs text-muted">{KIND[m.kind] ?? m.kind} · {when(m.createdAt)}</span>
                       <span className="block truncate text-sm font-medium text-fg">{m.subject}</span>
+                      {m.kind === "email_proof" && m.toEmail !== user.email ? <span className="block truncate text-xs text-muted">for {m.toEmail}</span> : null}
                       {m.status !== "sent" ? <span className="text-xs text-warn">{STATUS[m.status]}</span> : null}
                     </Link>
                   </li>

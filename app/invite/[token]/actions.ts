@@ -10,6 +10,7 @@ const REASONS = {
   revoked: "This invitation was revoked. Ask your manager for a new one.",
   used: "This invitation was already used.",
   wrong_email: "This invitation was sent to a different email address. Sign in with that address to accept it.",
+  unproved_email: "Confirm your email address first (see your account page): an invitation is accepted only by the account that proved it receives mail at the address.",
 } as const;
 
 export async function acceptInvitationAction(token: string, _prev: { message?: string }): Promise<{ message?: string }> {

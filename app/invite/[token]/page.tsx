@@ -57,6 +57,7 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
     );
   } else {
     const wrongEmail = !!(user && invite.email && normalizeEmail(user.email) !== invite.email);
+    const unproved = !!(user && invite.email && !wrongEmail && !user.emailVerified);
     body = (
       <>
         <h1 className="text-xl font-bold">Join {invite.teamName}</h1>
@@ -72,6 +73,11 @@ export default async function InvitePage({ params }: PageProps<"/invite/[token]"
         ) : wrongEmail ? (
           <p role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-4 py-3 text-sm">
             This invitation is for {invite.email}, but you are signed in as {user.email}. Sign out and sign in with the invited address to accept it.
+          </p>
+        ) : unproved ? (
+          <p role="alert" className="rounded-md border border-warn/40 bg-warn-soft px-4 py-3 text-sm" data-testid="invite-unconfirmed">
+            Confirm that {invite.email} is yours before accepting: open the confirmation link sent to it (see{" "}
+            <Link href="/account#profile">your account page</Link>), then come back to this invitation.
           </p>
         ) : (
           <AcceptInvite action={acceptInvitationAction.bind(null, token)} teamName={invite.teamName} />

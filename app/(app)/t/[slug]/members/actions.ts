@@ -6,6 +6,7 @@ import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
 import { changeRole, removeMember, transferOwnership } from "@/db/queries/teams";
 import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
+import { features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
 import { requestOrigin } from "@/lib/mail/request-origin";
 import { checkRateLimits } from "@/lib/rate-limit";
@@ -15,6 +16,8 @@ import { invitationInput } from "@/lib/validation/invitation";
 export type InviteState = {
   link?: string;
   email?: string | null;
+  /** False without SMTP: nothing was emailed, the manager passes the link on. */
+  emailed?: boolean;
   message?: string;
   fieldErrors?: Partial<Record<"email" | "role" | "expiresInDays", string[]>>;
   values?: Record<string, string>;
@@ -37,7 +40,7 @@ export async function inviteAction(slug: string, _prev: InviteState, formData: F
   const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
   if (emailQueued) kickSender();
   revalidatePath(`/t/${slug}/members`);
-  return { link: `${base}/invite/${token}`, email: parsed.data.email };
+  return { link: `${base}/invite/${token}`, email: parsed.data.email, emailed: features().smtp };
 }
 
 export async function revokeInvitationAction(slug: string, formData: FormData) {
