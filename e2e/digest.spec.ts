@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { newPerson } from "./factories";
-import { isoDay, signedUpBrowser } from "./helpers";
+import { confirmAddress, isoDay, signedUpBrowser } from "./helpers";
 
 /** An ISO date n days before today in Europe/Berlin (the teams' zone here). */
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
@@ -16,8 +16,10 @@ test("an emailed invitation shows in the invitee's mail preview, and the manager
   const slug = await manager.team.createTeam(teamName);
   await manager.team.invite(slug, raj.email);
 
-  // Raj signs up with the invited address and finds the invitation in his mail preview, with a working link.
+  // Raj signs up with the invited address, confirms it (through the administrator: no SMTP here), and finds the
+  // invitation in his mail preview, with a working link.
   const rep = await signedUp(browser, raj);
+  await confirmAddress(browser, rep.page, raj.email);
   await rep.mail.open(`${mia.name} invited you to ${teamName} on SSI Leaderboard`);
   const accept = rep.mail.html.getByRole("link", { name: "Accept the invitation" });
   await expect(accept).toHaveAttribute("href", /\/invite\/[\w-]+$/);

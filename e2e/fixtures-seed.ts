@@ -6,13 +6,20 @@ import { invitations } from "../db/schema";
 import { createInvitation, revokeInvitation } from "../db/queries/invitations";
 import { createTeam } from "../db/queries/teams";
 import { createUserWithPassword } from "../db/queries/users";
+import { hashPassword } from "../lib/password";
 import { grantTeamAccess } from "../lib/team-access";
 import { E2E_FIXTURES } from "./fixtures-data";
 
 const handle = await openDatabase({ pgliteDir: process.env.PGLITE_DIR, url: process.env.DATABASE_URL });
 await handle.ready;
 installDatabase(handle);
-const owner = await createUserWithPassword({ name: "Fixture Owner", email: "fixture-owner@example.test", passwordHash: "!" });
+// The first account: the administrator, proved without a link (the e2e server has no SMTP).
+const owner = await createUserWithPassword({
+  name: "Fixture Owner",
+  email: E2E_FIXTURES.adminEmail,
+  passwordHash: await hashPassword(E2E_FIXTURES.adminPassword),
+  firstProved: true,
+});
 const team = await createTeam(owner!.id, { name: E2E_FIXTURES.teamName, timeZone: "UTC", weekStart: 1, staleDays: 14, digestDay: 1, digestHour: 8 });
 const access = grantTeamAccess(team.id, owner!.id, "owner");
 const expired = await createInvitation(access, { email: null, role: "member", expiresInDays: 1 });

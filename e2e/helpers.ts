@@ -1,4 +1,5 @@
-import type { Browser } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { E2E_FIXTURES } from "./fixtures-data";
 import type { Person } from "./factories";
 import { AuthPages } from "./pages/auth";
 import { DashboardPages } from "./pages/dashboard";
@@ -20,4 +21,24 @@ export async function signedUpBrowser(browser: Browser, person: Person) {
   const page = await context.newPage();
   await new AuthPages(page).signUpAndLand(person);
   return { page, context, team: new TeamPages(page), me: new MePages(page), mail: new MailPages(page), dash: new DashboardPages(page) };
+}
+
+/**
+ * Proves `email` for the account signed in on `page`, the way a newcomer does on a server without SMTP: the
+ * administrator (the first account) finds the confirmation link in their mail preview and passes it on.
+ */
+export async function confirmAddress(browser: Browser, page: Page, email: string) {
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await new AuthPages(adminPage).signIn(E2E_FIXTURES.adminEmail, E2E_FIXTURES.adminPassword);
+  await expect(adminPage).toHaveURL(/\/teams$/);
+  await adminPage.goto("/mail");
+  await adminPage.getByTestId("mail-list").getByRole("link", { name: `for ${email}` }).first().click();
+  // Every proof has the same subject: wait until the message on screen is the one for this address.
+  await expect(adminPage.getByText(`To: ${email}`, { exact: true })).toBeVisible();
+  const href = await new MailPages(adminPage).html.getByRole("link", { name: "Confirm this address" }).getAttribute("href");
+  await admin.close();
+  await page.goto(new URL(href!).pathname);
+  await page.getByRole("button", { name: `Confirm ${email}` }).click();
+  await expect(page).toHaveURL(/\/account\?email=confirmed$/);
 }
