@@ -54,6 +54,10 @@ const MATRIX: Record<string, Probe[]> = {
   "/sign-up": [{ url: () => "/sign-up", want: TO_TEAMS, see: () => [h1("Create your account")] }],
   "/account": [{ url: () => "/account", want: SIGNED_IN, see: (ids, c) => [h1("Account settings"), person(ids, c).email] }],
   "/account/notifications": [{ url: () => "/account/notifications", want: SIGNED_IN, see: () => [h1("Email preferences")] }],
+  // Only the account a confirmation link was sent for can use it (app/authz-actions.test.ts covers the action).
+  "/account/confirm-email/[token]": [
+    { label: "a made-up token", url: () => "/account/confirm-email/not-a-real-token", want: SIGNED_IN, see: () => ["This confirmation link is not valid"] },
+  ],
   "/account/export": [{ url: () => "/account/export", want: SIGNED_IN, see: (ids, c) => [person(ids, c).email] }],
   "/account/export.csv": [{ url: () => "/account/export.csv", want: SIGNED_IN, see: () => ["email,name,measured_on"] }],
   "/mail": [{ url: () => "/mail", want: SIGNED_IN, see: () => [h1("Mail")] }],
