@@ -414,6 +414,74 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer("count").notNull().default(0),
 });
 
+// ---------------------------------------------------------------- challenges
+
+export const challengeKindEnum = pgEnum("challenge_kind", ["improved", "race", "versus"]);
+
+/**
+ * A time-boxed competition hosted by a team (lib/challenges/rules.ts states the scoring). Dates are calendar
+ * dates in the host team's time zone. Every team taking part has a challenge_teams row, the host included.
+ */
+export const challenges = pgTable(
+  "challenges",
+  {
+    id: id(),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: challengeKindEnum("kind").notNull(),
+    /** "total" or one component. */
+    metric: text("metric").notNull().default("total"),
+    /** Race to a target only. */
+    target: score("target"),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    /** Every member of the teams taking part (joiners included); otherwise the challenge_participants rows. */
+    allMembers: boolean("all_members").notNull().default(true),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Raised by every edit: cached standings are keyed by it (with the teams' data versions). */
+    revision: integer("revision").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("challenges_team_idx").on(t.teamId, t.endsOn),
+    check("challenges_dates_check", sql`${t.endsOn} >= ${t.startsOn}`),
+    check("challenges_metric_check", sql`${t.metric} in ('total', 'brand', 'people', 'insights', 'relationships')`),
+    check(
+      "challenges_target_check",
+      sql`(${t.kind} = 'race') = (${t.target} is not null) and (${t.target} is null or ${t.target} between 0 and case when ${t.metric} = 'total' then 100 else 25 end)`,
+    ),
+  ],
+);
+
+export const challengeTeams = pgTable(
+  "challenge_teams",
+  {
+    challengeId: text("challenge_id")
+      .notNull()
+      .references(() => challenges.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.challengeId, t.teamId] }), index("challenge_teams_team_idx").on(t.teamId)],
+);
+
+/** The chosen participants of a challenge that is not for every member. */
+export const challengeParticipants = pgTable(
+  "challenge_participants",
+  {
+    challengeId: text("challenge_id")
+      .notNull()
+      .references(() => challenges.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.challengeId, t.userId] })],
+);
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
@@ -427,3 +495,4 @@ export type TeamChannel = typeof teamChannels.$inferSelect;
 export type ChannelHighlight = typeof channelHighlights.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 export type EmailProof = typeof emailProofs.$inferSelect;
+export type Challenge = typeof challenges.$inferSelect;

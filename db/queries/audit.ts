@@ -23,7 +23,9 @@ export type AuditAction =
   | "tv.link_revoke"
   | "channel.connect"
   | "channel.update"
-  | "channel.disconnect";
+  | "channel.disconnect"
+  | "challenge.create"
+  | "challenge.update";
 
 /** Records who did what to whom; written inside the transaction of the change itself. */
 export async function writeAudit(
