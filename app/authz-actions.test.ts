@@ -11,6 +11,7 @@ import { queryRows } from "@/db/client";
 import { getAccount, changePassword, getPasswordHash } from "@/db/queries/account";
 import { createApiToken, listApiTokens } from "@/db/queries/api-tokens";
 import { requestEmailProof } from "@/db/queries/email-proofs";
+import { createChallenge, listTeamChallenges } from "@/db/queries/challenges";
 import { createInvitation } from "@/db/queries/invitations";
 import { getGoal, setGoal } from "@/db/queries/goals";
 import { getNotificationPrefs } from "@/db/queries/notification-prefs";
@@ -213,6 +214,20 @@ const MATRIX: Record<string, Case[]> = {
     expect: SIGNED_IN,
     input: (_w, c) => [{}, form({ name: `New team of ${c}`, timeZone: "UTC" })],
     effect: async (w, c) => expect((await listTeamsForUser(self(w, c).id)).map((x) => x.name)).toContain(`New team of ${c}`),
+  }],
+  "(app)/t/[slug]/challenges/actions.ts#createChallengeAction": [{
+    expect: MANAGERS,
+    input: (w) => [w.slug, {}, form({ name: "Matrix climb", kind: "improved", metric: "total", startsOn: w.today, endsOn: addDays(w.today, 20) })],
+    effect: async (w) => expect((await listTeamChallenges(ownerAccess(w))).map((c) => c.name)).toEqual(["Matrix climb"]),
+  }],
+  "(app)/t/[slug]/challenges/actions.ts#editChallengeAction": [{
+    expect: MANAGERS,
+    input: async (w) => {
+      const challenge = { name: "Matrix climb", kind: "improved" as const, metric: "total" as const, target: null, participants: "all" as const, participantIds: [], teamIds: [] };
+      const id = await createChallenge(ownerAccess(w), { ...challenge, startsOn: w.today, endsOn: addDays(w.today, 20) });
+      return [w.slug, id, {}, form({ name: "Renamed climb", endsOn: addDays(w.today, 30) })];
+    },
+    effect: async (w) => expect((await listTeamChallenges(ownerAccess(w))).map((c) => [c.name, c.endsOn])).toEqual([["Renamed climb", addDays(w.today, 30)]]),
   }],
   "(app)/t/[slug]/dashboard/actions.ts#remindAction": [{
     expect: MANAGERS,

@@ -8,6 +8,7 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { newPerson, type Person } from "./factories";
 import { AuthPages } from "./pages/auth";
+import { ChallengePages } from "./pages/challenges";
 import { TeamPages } from "./pages/team";
 
 const CALLERS = ["owner", "manager", "member", "outsider", "anonymous"] as const;
@@ -23,6 +24,8 @@ type Ids = {
   inviteToken: string;
   tvToken: string;
   unsubscribeToken: string;
+  challengeId: string;
+  challengeName: string;
 };
 type Probe = {
   label?: string;
@@ -97,6 +100,15 @@ const MATRIX: Record<string, Probe[]> = {
       see: (ids, c) => [c === "member" ? h1("(Record|Edit) your SSI") : h1(`Enter a score for ${ids.people.member.name}`)],
     },
     { label: "for someone outside the team", url: (ids) => `/t/${ids.slug}/submit?for=${ids.people.outsider.id}`, want: { ...ALL(404), anonymous: "signin" } },
+  ],
+  "/t/[slug]/challenges": [{ url: (ids) => `/t/${ids.slug}/challenges`, want: TEAM, see: (ids) => [h1("Challenges"), ids.challengeName] }],
+  "/t/[slug]/challenges/new": [{ url: (ids) => `/t/${ids.slug}/challenges/new`, want: MANAGERS, see: () => [h1("New challenge")] }],
+  "/t/[slug]/challenges/[id]": [
+    { url: (ids) => `/t/${ids.slug}/challenges/${ids.challengeId}`, want: TEAM, see: (ids) => [h1(ids.challengeName), "The rules"] },
+    { label: "a made-up id", url: (ids) => `/t/${ids.slug}/challenges/not-a-real-id`, want: { ...ALL(404), anonymous: "signin" } },
+  ],
+  "/t/[slug]/challenges/[id]/edit": [
+    { url: (ids) => `/t/${ids.slug}/challenges/${ids.challengeId}/edit`, want: MANAGERS, see: (ids) => [h1("Edit challenge"), ids.challengeName] },
   ],
   "/t/[slug]/export": [{ url: (ids) => `/t/${ids.slug}/export`, want: MANAGERS, see: () => ["email,name,measured_on"] }],
   "/tv/team/[slug]": [{
@@ -216,6 +228,8 @@ test.describe("authorization matrix: pages and route handlers", () => {
     const tvLink = await owner.page.getByLabel("TV link").inputValue();
     // The owner's own digest preview carries their signed unsubscribe link.
     const digest = await (await owner.context.request.get(`/t/${slug}/digest`)).text();
+    const challengeName = `Matrix challenge ${owner.person.name.split(" ")[1]}`;
+    const challengeId = await new ChallengePages(owner.page).create(slug, { name: challengeName, kind: "Most improved" });
     const unsubscribeToken = /unsubscribe\?token=(digest\.[\w-]+\.[\w-]+)/.exec(digest)?.[1];
     expect(unsubscribeToken, "unsubscribe link in the digest preview").toBeTruthy();
 
@@ -226,6 +240,8 @@ test.describe("authorization matrix: pages and route handlers", () => {
       inviteToken: memberLink.split("/").pop()!,
       tvToken: new URL(tvLink).pathname.split("/").pop()!,
       unsubscribeToken: unsubscribeToken!,
+      challengeId,
+      challengeName,
     };
     for (const [c, ctx] of [["owner", owner], ["manager", manager], ["member", member], ["outsider", outsider]] as const) {
       clients[c] = await playwright.request.newContext({ baseURL, storageState: await ctx.context.storageState() });

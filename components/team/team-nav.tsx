@@ -19,6 +19,7 @@ export function TeamNav({ slug, canManage }: { slug: string; canManage: boolean 
   const base = `/t/${slug}`;
   const items = [
     { href: base, label: "Leaderboard" },
+    { href: `${base}/challenges`, label: "Challenges" },
     { href: `${base}/submit`, label: "Record SSI" },
     { href: `${base}/scores`, label: "My scores" },
     ...(canManage ? [{ href: `${base}/dashboard`, label: "Dashboard" }] : []),

@@ -1,5 +1,8 @@
 import type { Leaderboard } from "@/db/queries/leaderboard-types";
+import type { loadTvChallenges } from "@/lib/tv";
 import { AutoRefresh } from "./auto-refresh";
+import { TvChallenge } from "./tv-challenge";
+import { TvRotator } from "./tv-rotator";
 
 type Board = Pick<Leaderboard, "entries" | "rankedCount" | "memberCount" | "average">;
 
@@ -30,13 +33,16 @@ function Move({ label, value, text, unit, sign = false }: {
 }
 
 /** The office-screen leaderboard: large type, top of the board, movement since yesterday, no navigation. */
-export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedAt, limit = 12 }: {
+export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedAt, limit = 12, challenges = [], rotateSeconds = 20 }: {
   teamName: string;
   today: Board;
   yesterday: Board;
   refreshSeconds: number;
   renderedAt: string;
   limit?: number;
+  /** Running challenges: the screen rotates between the board and each of them. */
+  challenges?: Awaited<ReturnType<typeof loadTvChallenges>>;
+  rotateSeconds?: number;
 }) {
   const before = new Map(yesterday.entries.map((e) => [e.userId, e]));
   const ranked = today.entries.filter((e) => e.status === "ranked").slice(0, limit);
@@ -54,6 +60,7 @@ export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedA
           <AutoRefresh seconds={refreshSeconds} renderedAt={renderedAt} />
         </div>
       </header>
+      <TvRotator seconds={rotateSeconds}>
       {ranked.length === 0 ? (
         <p className="text-3xl text-muted">No scores yet. Record your SSI to appear here.</p>
       ) : (
@@ -91,6 +98,10 @@ export function TvScreen({ teamName, today, yesterday, refreshSeconds, renderedA
           })}
         </ol>
       )}
+      {challenges.map((c) => (
+        <TvChallenge key={c.card.id} {...c} />
+      ))}
+      </TvRotator>
       <footer className="mt-auto text-lg text-muted">
         {today.rankedCount} of {today.memberCount} members ranked · changes since yesterday · record yours at linkedin.com/sales/ssi
       </footer>

@@ -3,7 +3,7 @@ import { database, queryRows } from "../client";
 import type { ChallengeRow } from "./challenges";
 import { cachedTeamFigure } from "./cache";
 import { latestSnapshotSql } from "./latest-snapshot";
-import { addDays, daysBetween } from "@/lib/dates";
+import { addDays, daysBetween, todayInZone } from "@/lib/dates";
 import { effectiveEnd } from "@/lib/challenges/rules";
 import type { ChallengeEntry, ChallengeStandings, TeamStanding } from "@/lib/challenges/standings-types";
 import { hasRole, type TeamAccess } from "@/lib/team-access";
@@ -94,6 +94,12 @@ export async function getChallengeStandings(
   };
 }
 
+/** The standings today in the host team's time zone, with its staleness window (the rules every team plays by). */
+export function getCurrentChallengeStandings(access: TeamAccess, challenge: ChallengeRow): Promise<ChallengeStandings> {
+  const host = challenge.teams[0]!;
+  return getChallengeStandings(access, challenge, { today: todayInZone(host.timeZone), staleDays: host.staleDays, timeZone: host.timeZone });
+}
+
 async function standingsRows(
   c: ChallengeRow,
   o: { end: string; staleDays: number; timeZone: string },
@@ -129,11 +135,12 @@ async function standingsRows(
         and (${c.allMembers}::boolean or m.user_id in (select cp.user_id from challenge_participants cp where cp.challenge_id = ${c.id}))
     ),
     scored as (
-      select p.*, coalesce(jb.measured_on, eb.measured_on) as base_on, coalesce(jb.value, eb.value) as base_value,
+      select p.*, coalesce(eb.measured_on, jb.measured_on) as base_on,
+             case when eb.measured_on is not null then eb.value else jb.value end as base_value,
              cur.measured_on as cur_on, cur.value as cur_value, reach.measured_on as reached_on
       from parts p
       left join lateral (${latestSnapshotSql(sql`p.user_id`, sql`${baseAsOf}::date`, daysBetween(earliest, baseAsOf), cols)}) eb
-        on not p.joiner and eb.measured_on >= ${earliest}::date
+        on eb.measured_on >= ${earliest}::date
       left join lateral (
         select s.measured_on, s.${col} as value from snapshots s
         where p.joiner and s.user_id = p.user_id and s.measured_on >= ${start} and s.measured_on <= ${end}

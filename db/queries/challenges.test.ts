@@ -10,7 +10,7 @@ import { grantTeamAccess } from "@/lib/team-access";
 
 const t = setupTestDatabase();
 
-const base: ChallengeInput = {
+const base: Omit<ChallengeInput, "teamSlugs"> & { teamIds: string[] } = {
   name: "March push",
   kind: "improved",
   metric: "total",

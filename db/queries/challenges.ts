@@ -19,7 +19,7 @@ export type ChallengeRow = {
   allMembers: boolean;
   revision: number;
   /** Every team taking part (the host first), with the data version its cached standings are keyed by. */
-  teams: { id: string; name: string; slug: string; dataVersion: number }[];
+  teams: { id: string; name: string; slug: string; dataVersion: number; timeZone: string; staleDays: number }[];
   participantIds: string[];
 };
 
@@ -42,7 +42,15 @@ async function withTeams(rows: Omit<ChallengeRow, "teams" | "participantIds">[])
   const ids = rows.map((r) => r.id);
   const [links, chosen] = await Promise.all([
     db
-      .select({ challengeId: challengeTeams.challengeId, id: teams.id, name: teams.name, slug: teams.slug, dataVersion: teams.dataVersion })
+      .select({
+        challengeId: challengeTeams.challengeId,
+        id: teams.id,
+        name: teams.name,
+        slug: teams.slug,
+        dataVersion: teams.dataVersion,
+        timeZone: teams.timeZone,
+        staleDays: teams.staleDays,
+      })
       .from(challengeTeams)
       .innerJoin(teams, eq(teams.id, challengeTeams.teamId))
       .where(inArray(challengeTeams.challengeId, ids))
@@ -53,7 +61,7 @@ async function withTeams(rows: Omit<ChallengeRow, "teams" | "participantIds">[])
     ...r,
     teams: links
       .filter((l) => l.challengeId === r.id)
-      .map(({ id, name, slug, dataVersion }) => ({ id, name, slug, dataVersion }))
+      .map(({ challengeId: _, ...team }) => team)
       .sort((a, b) => (a.id === r.hostTeamId ? -1 : b.id === r.hostTeamId ? 1 : 0)),
     participantIds: chosen.filter((p) => p.challengeId === r.id).map((p) => p.userId),
   }));
@@ -96,8 +104,8 @@ export async function listChallengeCandidates(access: TeamAccess) {
   return rows.map((r) => ({ id: r.id, name: r.name?.trim() || r.email }));
 }
 
-/** Creates a challenge hosted by the manager's team; `input.teamIds` were checked to be teams they manage. */
-export async function createChallenge(access: TeamAccess, input: ChallengeInput): Promise<string> {
+/** Creates a challenge hosted by the manager's team; the caller checked that they manage every team in `teamIds`. */
+export async function createChallenge(access: TeamAccess, input: Omit<ChallengeInput, "teamSlugs"> & { teamIds: string[] }): Promise<string> {
   if (!hasRole(access.role, "manager")) throw new Error("createChallenge: managers only");
   const db = await database();
   return db.transaction(async (tx) => {

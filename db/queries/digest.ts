@@ -1,28 +1,31 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { database } from "../client";
 import { digestRuns, memberships, teams, users, type Role } from "../schema";
+import { getDigestChallengeAnnouncements } from "./challenge-announcements";
 import { getTeamLeaderboard } from "./leaderboard";
 import { buildWeeklyChannelPost } from "./channel-posts";
 import { enqueueEmails, type OutgoingEmail } from "./outbox";
 import { teamFields } from "./teams";
 import { addDays } from "@/lib/dates";
+import { announceChallengeOnTeamChannel } from "@/lib/challenges/channel-hook";
 import { buildDigestContent } from "@/lib/digest/content";
 import { renderDigest, type RenderedDigest } from "@/lib/digest/render";
-import { dueDigestWeek, lastCompletedWeek } from "@/lib/digest/week";
+import { digestSendDay, dueDigestWeek, lastCompletedWeek } from "@/lib/digest/week";
 import { unsubscribeFor } from "@/lib/mail/unsubscribe";
 import { grantTeamAccess, hasRole, type TeamAccess } from "@/lib/team-access";
 
 type Week = { start: string; end: string };
-type DigestTeam = { id: string; name: string; slug: string; staleDays: number };
+type DigestTeam = { id: string; name: string; slug: string; staleDays: number; weekStart: number; digestDay: number };
 type Recipient = { userId: string; name: string | null; email: string; role: Role; digestEnabled: boolean };
 
 /** The team's board at the end of the week and the average a week before: the data every digest draws on. */
 async function loadWeek(access: TeamAccess, team: DigestTeam, week: Week) {
-  const [now, before] = await Promise.all([
+  const [now, before, challenges] = await Promise.all([
     getTeamLeaderboard(access, { asOf: week.end, by: "total", staleDays: team.staleDays }),
     getTeamLeaderboard(access, { asOf: addDays(week.end, -7), by: "total", staleDays: team.staleDays }),
+    getDigestChallengeAnnouncements(access, digestSendDay(team, week)),
   ]);
-  return { board: now.entries, average: now.average, previousAverage: before.average };
+  return { board: now.entries, average: now.average, previousAverage: before.average, challenges };
 }
 
 async function listRecipients(teamId: string, userId?: string): Promise<Recipient[]> {
@@ -90,7 +93,7 @@ export async function runTeamDigest(teamId: string, week: Week, opts: { origin: 
   // The team channel's weekly summary (when one is connected) goes out with the same run, exactly once.
   const post = opts.dryRun ? null : await buildWeeklyChannelPost(teamId, week, opts.origin);
   if (opts.dryRun) return { ...base, status: "dry-run", recipients: emails.length, emails };
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const won = await tx
       .insert(digestRuns)
       .values({ teamId, weekStart: week.start, recipients: emails.length })
@@ -101,6 +104,19 @@ export async function runTeamDigest(teamId: string, week: Week, opts: { origin: 
     if (post) await enqueueEmails(tx, [post]);
     return { ...base, status: "enqueued" as const, recipients: n, emails };
   });
+  if (result.status === "enqueued") await announceDigestChallenges(teamId, week);
+  return result;
+}
+
+/** Hands this digest's challenge announcements to the team channel hook (once: only the run that enqueued). */
+async function announceDigestChallenges(teamId: string, week: Week) {
+  const db = await database();
+  const [team] = await db.select(teamFields).from(teams).where(eq(teams.id, teamId));
+  if (!team) return;
+  const access = grantTeamAccess(team.id, "digest-scheduler", "owner");
+  for (const a of await getDigestChallengeAnnouncements(access, digestSendDay(team, week))) {
+    await announceChallengeOnTeamChannel(team, a);
+  }
 }
 
 /** Every team whose digest time (its day and hour, in its zone) has passed this week and that has no run yet. */

@@ -49,13 +49,16 @@ describe("most improved", () => {
     ]);
   });
 
-  it("gives someone who joined during the challenge the baseline of their first score since the start", () => {
-    const joiner = member("new", [["2025-02-20", 30], ["2025-03-12", 60], ["2025-03-20", 64]], "2025-03-10");
+  it("gives someone who joined during the challenge, with no starting score, the baseline of their first score since the start", () => {
+    const joiner = member("new", [["2025-01-20", 30], ["2025-03-12", 60], ["2025-03-20", 64]], "2025-03-10");
     const [e] = rankParticipants([joiner], improved, "2025-03-31");
     expect(e).toMatchObject({ joiner: true, baseline: { on: "2025-03-12", value: 60 }, improvement: 4, rank: 1 });
-    // A member from before the start with the same scores starts from their latest score before it.
+    // A member from before the start with the same scores has no starting score.
     const [old] = rankParticipants([{ ...joiner, joinedOn: "2025-03-01" }], improved, "2025-03-31");
-    expect(old).toMatchObject({ joiner: false, baseline: { on: "2025-02-20", value: 30 }, improvement: 34 });
+    expect(old).toMatchObject({ joiner: false, baseline: null, improvement: null, rank: null });
+    // A joiner who has a score before the start (snapshots belong to the person) starts from it, like everyone.
+    const [known] = rankParticipants([member("known", [["2025-02-20", 30], ["2025-03-20", 64]], "2025-03-10")], improved, "2025-03-31");
+    expect(known).toMatchObject({ joiner: true, baseline: { on: "2025-02-20", value: 30 }, improvement: 34 });
   });
 
   it("does not accept a stale baseline: older than the staleness window before the start is no starting score", () => {

@@ -26,7 +26,7 @@ export type ChallengeRules = {
 
 export type Scored = {
   userId: string;
-  /** Joined the team after the start: the baseline is their first score since the start. */
+  /** Joined the team after the start: without an earlier baseline, theirs is their first score since the start. */
   joiner: boolean;
   baseline: { on: string; value: number } | null;
   current: { on: string; value: number } | null;
@@ -53,8 +53,8 @@ export const daysLeft = (c: Pick<ChallengeRules, "endsOn">, today: string) => Ma
 const byDate = (a: ScoredSnapshot, b: ScoredSnapshot) => (a.measuredOn < b.measuredOn ? -1 : a.measuredOn > b.measuredOn ? 1 : 0);
 
 /**
- * Baseline: the latest score on or before the start and at most `staleDays` older than it; for someone who
- * joined the team after the start, their first score from the start on. None: "no starting score".
+ * Baseline: the latest score on or before the start and at most `staleDays` older than it; without one, for
+ * someone who joined the team after the start, their first score from the start on. None: "no starting score".
  * Current: the latest score up to the effective end, not older than the baseline window.
  */
 export function scoreParticipant(p: Participant, c: ChallengeRules, today: string): Omit<Scored, "rank"> {
@@ -63,7 +63,7 @@ export function scoreParticipant(p: Participant, c: ChallengeRules, today: strin
   const snaps = p.snapshots.filter((s) => s.measuredOn >= earliest && s.measuredOn <= end).sort(byDate);
   const joiner = p.joinedOn > c.startsOn;
   const value = (s: ScoredSnapshot) => round3(s[c.metric]);
-  const base = joiner ? snaps.find((s) => s.measuredOn >= c.startsOn) : snaps.filter((s) => s.measuredOn <= c.startsOn).at(-1);
+  const base = snaps.filter((s) => s.measuredOn <= c.startsOn).at(-1) ?? (joiner ? snaps.find((s) => s.measuredOn >= c.startsOn) : undefined);
   const cur = snaps.at(-1);
   const baseline = base ? { on: base.measuredOn, value: value(base) } : null;
   const current = cur ? { on: cur.measuredOn, value: value(cur) } : null;

@@ -8,7 +8,7 @@ export type ChallengeEntry = {
    */
   status: "ranked" | "unranked" | "hidden";
   rank: number | null;
-  /** Joined the team after the start: their baseline is their first score since. */
+  /** Joined the team after the start (without an earlier starting score, theirs is their first score since). */
   joiner: boolean;
   baseline: { on: string; value: number } | null;
   current: { on: string; value: number; daysAgo: number } | null;

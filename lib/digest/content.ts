@@ -1,4 +1,5 @@
 import type { BoardEntry } from "@/db/queries/leaderboard-types";
+import type { ChallengeAnnouncement } from "@/lib/challenges/announcements";
 import type { Role } from "@/db/schema";
 import { COMPONENT_ADVICE, COMPONENT_LABELS, COMPONENTS, round3, weakestComponent, type Component } from "@/lib/ssi";
 
@@ -14,6 +15,8 @@ export type DigestInput = {
   average: number | null;
   /** The team average a week earlier, for its change. */
   previousAverage: number | null;
+  /** Challenges that start, enter their final stretch or end around this digest. */
+  challenges?: ChallengeAnnouncement[];
 };
 
 export type DigestContent = {
@@ -44,6 +47,7 @@ export type DigestContent = {
     stale: { name: string; lastMeasuredOn: string | null }[];
     teamWeakest: Advice | null;
   } | null;
+  challenges: ChallengeAnnouncement[];
 };
 
 const TOP = 5;
@@ -120,6 +124,7 @@ export function buildDigestContent(input: DigestInput): DigestContent {
     averageChange: input.average !== null && input.previousAverage !== null ? round3(input.average - input.previousAverage) : null,
     topImprover: best ? { name: best.name, change: best.totalChange!, isRecipient: best.userId === recipient.userId } : null,
     manager,
+    challenges: input.challenges ?? [],
   };
 }
 

@@ -80,6 +80,7 @@ ${h2("Top 5")}
 ${d.top.length ? boardTable(d.top) : p("Nobody is ranked yet: the board fills up as people record their SSI.", true)}
 ${d.around.length ? html`${h2("Around you")}${boardTable(d.around)}` : null}
 ${improver ? p(html`<br>${improver}`) : null}
+${d.challenges.length ? html`${h2("Challenges")}${d.challenges.map((c) => p(html`${c.text} <a href="${boardUrl}/challenges/${c.challengeId}" style="color:${C.brand};">See the standings</a>`))}` : null}
 ${d.manager ? managerSection(d) : null}
 <p style="margin:20px 0 0;"><a href="${boardUrl}" style="color:${C.brand};font-weight:600;">Open the full leaderboard</a></p>`;
 
@@ -120,6 +121,7 @@ function renderText(
   lines.push("", "TOP 5", ...(d.top.length ? textBoard(d.top) : ["  Nobody is ranked yet."]));
   if (d.around.length) lines.push("", "AROUND YOU", ...textBoard(d.around));
   if (t.improver) lines.push("", t.improver);
+  if (d.challenges.length) lines.push("", "CHALLENGES", ...d.challenges.map((c) => `${c.text} ${t.boardUrl}/challenges/${c.challengeId}`));
   if (d.manager) {
     const m = d.manager;
     lines.push("", "FOR MANAGERS", `${m.submitted} of ${m.members} members recorded their SSI in the week of ${t.wl}.`);

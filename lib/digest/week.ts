@@ -35,3 +35,8 @@ export function dueDigestWeek(team: DigestSchedule, now: Date): { start: string;
   const due = today > sendDay || (today === sendDay && hour >= team.digestHour);
   return due ? lastCompletedWeek(team, now) : null;
 }
+
+/** The day the digest for `week` goes out: the team's digest weekday in the week after it. */
+export function digestSendDay(team: Pick<DigestSchedule, "weekStart" | "digestDay">, week: { end: string }): string {
+  return addDays(week.end, 1 + ((team.digestDay - team.weekStart + 7) % 7));
+}

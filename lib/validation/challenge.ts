@@ -42,9 +42,10 @@ const ids = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [
 /** A new challenge from the form: `today` in the host team's zone, its member ids, and the teams the person manages. */
 export function challengeInputSchema(ctx: {
   today: string;
-  hostTeamId: string;
+  hostTeamSlug: string;
   memberIds: ReadonlySet<string>;
-  managedTeamIds: ReadonlySet<string>;
+  /** Slugs of the teams the person manages or owns. */
+  managedTeamSlugs: ReadonlySet<string>;
 }) {
   return z
     .object({
@@ -56,7 +57,7 @@ export function challengeInputSchema(ctx: {
       endsOn: dateField,
       participants: z.enum(["all", "chosen"]).default("all"),
       participantIds: ids,
-      teamIds: ids,
+      teamSlugs: ids,
     })
     .superRefine((v, issue) => {
       const at = (path: string, message: string) => issue.addIssue({ code: "custom", path: [path], message });
@@ -70,9 +71,9 @@ export function challengeInputSchema(ctx: {
         else if (!(v.target >= 0 && v.target <= max)) at("target", max === 100 ? CHALLENGE_MESSAGES.targetTotal : CHALLENGE_MESSAGES.targetComponent);
       }
       if (v.kind === "versus") {
-        const others = v.teamIds.filter((t) => t !== ctx.hostTeamId);
-        if (others.some((t) => !ctx.managedTeamIds.has(t))) at("teamIds", CHALLENGE_MESSAGES.teamNotManaged);
-        else if (others.length === 0) at("teamIds", CHALLENGE_MESSAGES.teamsNone);
+        const others = v.teamSlugs.filter((t) => t !== ctx.hostTeamSlug);
+        if (others.some((t) => !ctx.managedTeamSlugs.has(t))) at("teamSlugs", CHALLENGE_MESSAGES.teamNotManaged);
+        else if (others.length === 0) at("teamSlugs", CHALLENGE_MESSAGES.teamsNone);
       } else if (v.participants === "chosen") {
         if (v.participantIds.length === 0) at("participantIds", CHALLENGE_MESSAGES.participants);
         else if (v.participantIds.some((id) => !ctx.memberIds.has(id))) at("participantIds", CHALLENGE_MESSAGES.participantOutside);
@@ -84,7 +85,7 @@ export function challengeInputSchema(ctx: {
       // Team against team is always every member of every team; chosen participants are for the other kinds.
       participants: v.kind === "versus" ? ("all" as const) : v.participants,
       participantIds: v.kind === "versus" || v.participants === "all" ? [] : [...new Set(v.participantIds)],
-      teamIds: v.kind === "versus" ? [...new Set(v.teamIds)].filter((t) => t !== ctx.hostTeamId) : [],
+      teamSlugs: v.kind === "versus" ? [...new Set(v.teamSlugs)].filter((t) => t !== ctx.hostTeamSlug) : [],
     }));
 }
 export type ChallengeInput = z.output<ReturnType<typeof challengeInputSchema>>;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { TvScreen } from "@/components/tv/tv-screen";
 import { findTeamByTvToken } from "@/db/queries/tv";
 import { grantTeamAccess } from "@/lib/team-access";
-import { loadTvBoards, refreshSeconds } from "@/lib/tv";
+import { loadTvBoards, loadTvChallenges, refreshSeconds } from "@/lib/tv";
 
 export const metadata: Metadata = { title: "TV", robots: { index: false } };
 
@@ -13,6 +13,7 @@ export default async function TvLinkPage({ params, searchParams }: PageProps<"/t
   const team = await findTeamByTvToken(token);
   if (!team) notFound();
   // A viewer with no account: a member-level view with no "you" row.
-  const { now, before, renderedAt } = await loadTvBoards(grantTeamAccess(team.id, "tv-link", "member"), team);
-  return <TvScreen teamName={team.name} today={now} yesterday={before} renderedAt={renderedAt} refreshSeconds={refreshSeconds((await searchParams).refresh)} />;
+  const access = grantTeamAccess(team.id, "tv-link", "member");
+  const [{ now, before, renderedAt }, challenges] = await Promise.all([loadTvBoards(access, team), loadTvChallenges(access)]);
+  return <TvScreen teamName={team.name} today={now} yesterday={before} renderedAt={renderedAt} refreshSeconds={refreshSeconds((await searchParams).refresh)} challenges={challenges} />;
 }

@@ -10,6 +10,7 @@ import { hasRole } from "@/lib/team-access";
 import { requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { todayInZone } from "@/lib/dates";
 import { parseBoardParams, type BoardParams } from "@/lib/validation/board";
+import { RunningChallengesStrip } from "./_challenges/running-strip";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 
@@ -34,6 +35,7 @@ async function Board({ grant: { access, team }, today, params: { asOf, by, page,
   return (
     <div className="flex flex-col gap-4">
       {onboarding ? <OnboardingChecklist slug={team.slug} status={onboarding} /> : null}
+      <RunningChallengesStrip access={access} slug={team.slug} />
       {adjusted ? <Alert tone="warning">That date is outside 2014-01-01 to today, so the board shows {asOf}.</Alert> : null}
       <LeaderboardView
         board={{ ...board, teamName: team.name, asOf, today, by, staleDays: team.staleDays }}

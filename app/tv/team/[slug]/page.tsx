@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { TvScreen } from "@/components/tv/tv-screen";
 import { requireTeamRole } from "@/lib/authz";
-import { loadTvBoards, refreshSeconds } from "@/lib/tv";
+import { loadTvBoards, loadTvChallenges, refreshSeconds } from "@/lib/tv";
 
 export const metadata: Metadata = { title: "TV mode" };
 
@@ -9,6 +9,6 @@ export const metadata: Metadata = { title: "TV mode" };
 export default async function TeamTvPage({ params, searchParams }: PageProps<"/tv/team/[slug]">) {
   const { slug } = await params;
   const { access, team } = await requireTeamRole(slug, "manager");
-  const { now, before, renderedAt } = await loadTvBoards(access, team);
-  return <TvScreen teamName={team.name} today={now} yesterday={before} renderedAt={renderedAt} refreshSeconds={refreshSeconds((await searchParams).refresh)} />;
+  const [{ now, before, renderedAt }, challenges] = await Promise.all([loadTvBoards(access, team), loadTvChallenges(access)]);
+  return <TvScreen teamName={team.name} today={now} yesterday={before} renderedAt={renderedAt} refreshSeconds={refreshSeconds((await searchParams).refresh)} challenges={challenges} />;
 }
