@@ -70,7 +70,7 @@ test("a manager creates each kind of challenge, members see the standings move, 
 
   // Before anyone submits again: Raj and Sue have their starting scores and no improvement; Mia has none.
   await r.page.goto(`/t/${slug}/challenges/${improved}`);
-  await expect(r.challenges.row(raj.name)).toContainText("+0.00");
+  await expect(r.challenges.row(raj.name).getByTestId("challenge-result")).toHaveText("0.00");
   await expect(r.challenges.row(mia.name).getByTestId("no-baseline")).toHaveText("no starting score");
   await expect(r.page.getByTestId("time-left")).toHaveText("11 days left");
   await expect(r.page.getByTestId("rules")).toContainText("a rep at 40 who climbs 8 points ranks above a rep at 85 who climbs 1");

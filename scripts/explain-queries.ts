@@ -1,8 +1,8 @@
 // npm run perf:explain -- [--team bench-1000] [--weeks 12] [--digest] [--plans] [--runs 20]
 // On a PostgreSQL database seeded with `npm run seed:large`: runs the app's own query functions (leaderboard
-// now and a year ago, dashboard, digest), captures the SQL they send, and prints each statement's
+// now and a year ago, a challenge page, dashboard, digest), captures the SQL they send, and prints each statement's
 // EXPLAIN (ANALYZE, BUFFERS) execution time and the server's CPU time per run (and with --plans the plan). --digest also builds every
-// team's weekly digest, timed. Read-only: nothing is written (the digest enqueue is rolled back).
+// team's weekly digest, timed. Read-only but for two challenges created for the measurement and deleted (the digest enqueue is rolled back).
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
@@ -10,6 +10,8 @@ import { readFileSync } from "node:fs";
 import { installDatabase, PG_SESSION, type Db } from "../db/client";
 import * as schema from "../db/schema";
 import { getTeamLeaderboard } from "../db/queries/leaderboard";
+import { getChallengeStandings } from "../db/queries/challenge-standings";
+import { createChallenge, getTeamChallenge } from "../db/queries/challenges";
 import { getMemberRankHistory, getTeamHeadline, getTeamNow, getTeamTrend } from "../db/queries/dashboard";
 import { buildTeamDigestEmails } from "../db/queries/digest";
 import { enqueueEmails } from "../db/queries/outbox";
@@ -118,6 +120,21 @@ await explain("dashboard headline", () => getTeamHeadline(access, cal));
 await explain(`dashboard trend (${weeks} weeks)`, () => getTeamTrend(access, cal, weeks));
 await explain("dashboard members now", () => getTeamNow(access, cal));
 await explain(`member rank history (${weeks} weeks)`, () => getMemberRankHistory(access, owner!.userId, cal, weeks));
+// A challenge page against the same team: created for the measurement and deleted afterwards.
+for (const kind of ["improved", "race"] as const) {
+  const input = { name: `explain ${kind}`, kind, metric: "total" as const, target: kind === "race" ? 80 : null, startsOn: addDays(today, -30), endsOn: addDays(today, 10), participants: "all" as const, participantIds: [], teamIds: [] };
+  const id = await createChallenge(access, input);
+  try {
+    const challenge = (await getTeamChallenge(access, id))!;
+    // A new revision on every call: each run is a cache miss, so the query itself is measured.
+    let v = 0;
+    await explain(`challenge page (${kind}, 40 days)`, () =>
+      getChallengeStandings(access, { ...challenge, revision: --v }, { today, staleDays: team.staleDays, timeZone: team.timeZone }),
+    );
+  } finally {
+    await db.delete(schema.challenges).where(eq(schema.challenges.id, id));
+  }
+}
 const week = lastCompletedWeek(team, new Date());
 await explain("digest build (one team)", () => buildTeamDigestEmails(team.id, week, "https://ssi.example.test"));
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ChallengeCardData } from "@/lib/challenges/cards";
 
 /** The running challenges as a strip of cards above the team's board. */
-export function ChallengeStrip({ slug, cards }: { slug: string; cards: ChallengeCardData[] }) {
+export function ChallengeStrip({ slug, cards, linkAll = true }: { slug: string; cards: ChallengeCardData[]; linkAll?: boolean }) {
   if (cards.length === 0) return null;
   return (
     <section aria-labelledby="running-challenges" className="flex flex-col gap-2">
@@ -10,9 +10,11 @@ export function ChallengeStrip({ slug, cards }: { slug: string; cards: Challenge
         <h2 id="running-challenges" className="text-sm font-semibold uppercase tracking-wide text-muted">
           Running challenges
         </h2>
-        <Link href={`/t/${slug}/challenges`} className="text-sm">
-          All challenges
-        </Link>
+        {linkAll ? (
+          <Link href={`/t/${slug}/challenges`} className="text-sm">
+            All challenges
+          </Link>
+        ) : null}
       </div>
       <ul className="-mx-4 flex snap-x gap-3 overflow-x-auto px-4 pb-1">
         {cards.map((c) => (
@@ -31,7 +33,7 @@ export function ChallengeStrip({ slug, cards }: { slug: string; cards: Challenge
                   <>
                     <span className="text-muted">Leading: </span>
                     <span className="font-medium">{c.leaders.slice(0, 2).join(", ")}{c.leaders.length > 2 ? ` +${c.leaders.length - 2}` : ""}</span>
-                    {c.leaderResult ? <span className="tabular-nums text-up"> {c.leaderResult}</span> : null}
+                    {c.leaderResult ? <span className="tabular-nums font-semibold"> {c.leaderResult}</span> : null}
                   </>
                 ) : (
                   <span className="text-muted">Nobody ranked yet</span>

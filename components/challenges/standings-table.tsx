@@ -3,10 +3,22 @@ import type { ChallengeEntry } from "@/lib/challenges/standings-types";
 import { formatDay, formatImprovement, formatValue } from "@/lib/challenges/describe";
 import type { ChallengeKind, ChallengeMetric } from "@/lib/challenges/rules";
 
-const cell = "px-3 py-2";
+const cell = "px-2 py-2 sm:px-3";
 
 /** A challenge's participants: ranked first, then the people with no starting score, never dropped. */
-export function StandingsTable({ entries, kind, metric, caption }: { entries: ChallengeEntry[]; kind: ChallengeKind; metric: ChallengeMetric; caption: string }) {
+export function StandingsTable({
+  entries,
+  kind,
+  metric,
+  startsOn,
+  caption,
+}: {
+  entries: ChallengeEntry[];
+  kind: ChallengeKind;
+  metric: ChallengeMetric;
+  startsOn: string;
+  caption: string;
+}) {
   const race = kind === "race";
   return (
     <div className="overflow-x-auto">
@@ -18,7 +30,9 @@ export function StandingsTable({ entries, kind, metric, caption }: { entries: Ch
             <th scope="col" className={cell}>Name</th>
             <th scope="col" className={`${cell} text-right`}>Start</th>
             <th scope="col" className={`${cell} text-right`}>Now</th>
-            <th scope="col" className={`${cell} text-right`}>{race ? "Reached / to go" : "Improvement"}</th>
+            <th scope="col" className={`${cell} text-right`}>
+              {race ? "Reached / to go" : <><span className="sm:hidden">Change</span><span className="hidden sm:inline">Improvement</span></>}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -36,7 +50,8 @@ export function StandingsTable({ entries, kind, metric, caption }: { entries: Ch
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="wrap-anywhere">{e.name}</span>
                   {e.isViewer ? <YouBadge /> : null}
-                  {e.joiner ? <span className="text-xs font-normal text-muted">joined during the challenge</span> : null}
+                  {/* Said only where the joiners' rule applies: their starting score is their first one since the start. */}
+                  {e.joiner && e.baseline && e.baseline.on >= startsOn ? <span className="text-xs font-normal text-muted">joined during the challenge</span> : null}
                 </span>
               </th>
               <td className={`${cell} text-right tabular-nums`}>
@@ -45,7 +60,7 @@ export function StandingsTable({ entries, kind, metric, caption }: { entries: Ch
                 ) : e.baseline ? (
                   <>
                     {formatValue(e.baseline.value, metric)}
-                    <span className="block text-xs text-muted">{formatDay(e.baseline.on)}</span>
+                    <span className="hidden text-xs text-muted sm:block">{formatDay(e.baseline.on)}</span>
                   </>
                 ) : (
                   <span className="text-muted" data-testid="no-baseline">no starting score</span>
@@ -55,7 +70,7 @@ export function StandingsTable({ entries, kind, metric, caption }: { entries: Ch
                 {e.current ? (
                   <>
                     {formatValue(e.current.value, metric)}
-                    <span className="block text-xs text-muted">{formatDay(e.current.on)}</span>
+                    <span className="hidden text-xs text-muted sm:block">{formatDay(e.current.on)}</span>
                   </>
                 ) : (
                   <span className="text-muted">—</span>

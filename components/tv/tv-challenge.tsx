@@ -3,11 +3,13 @@ import { formatDay, formatImprovement, formatValue } from "@/lib/challenges/desc
 import type { ChallengeMetric, ChallengeKind } from "@/lib/challenges/rules";
 import type { ChallengeStandings } from "@/lib/challenges/standings-types";
 
+const tone = (v: number | null) => (v === null || Math.abs(v) < 0.0005 ? "" : v > 0 ? "text-up" : "text-down");
+
 /** One running challenge on the office screen: its name, time left and the top of its standings. */
 export function TvChallenge({ card, standings, kind, metric, limit = 8 }: { card: ChallengeCardData; standings: ChallengeStandings; kind: ChallengeKind; metric: ChallengeMetric; limit?: number }) {
   const rows =
     kind === "versus"
-      ? standings.teams.map((t) => ({ key: t.teamId, rank: t.rank, name: t.name, result: formatImprovement(t.average) }))
+      ? standings.teams.map((t) => ({ key: t.teamId, rank: t.rank, name: t.name, result: formatImprovement(t.average), tone: tone(t.average) }))
       : standings.entries
           .filter((e) => e.rank !== null)
           .map((e) => ({
@@ -15,6 +17,7 @@ export function TvChallenge({ card, standings, kind, metric, limit = 8 }: { card
             rank: e.rank,
             name: e.name,
             result: kind === "race" ? (e.reachedOn ? `✓ ${formatDay(e.reachedOn)}` : `${formatValue(e.distance, metric)} to go`) : formatImprovement(e.improvement),
+            tone: kind === "race" ? (e.reachedOn ? "text-up" : "") : tone(e.improvement),
           }));
   return (
     <section className="flex flex-col gap-4" aria-label={`Challenge: ${card.name}`} data-testid="tv-challenge">
@@ -33,7 +36,7 @@ export function TvChallenge({ card, standings, kind, metric, limit = 8 }: { card
             <li key={r.key} className="flex items-center gap-4 rounded-xl border border-line bg-surface px-5 py-4 shadow-sm">
               <span className="w-14 text-right text-4xl font-black tabular-nums text-muted">{r.rank}</span>
               <span className="min-w-0 flex-1 truncate text-3xl font-semibold">{r.name}</span>
-              <span className="text-3xl font-bold tabular-nums text-up">{r.result}</span>
+              <span className={`text-3xl font-bold tabular-nums ${r.tone}`}>{r.result}</span>
             </li>
           ))}
         </ol>

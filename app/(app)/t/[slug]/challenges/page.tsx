@@ -35,7 +35,7 @@ export default async function ChallengesPage({ params }: PageProps<"/t/[slug]/ch
           </p>
         </Card>
       ) : null}
-      {running.length ? <ChallengeStrip slug={team.slug} cards={running} /> : null}
+      {running.length ? <ChallengeStrip slug={team.slug} cards={running} linkAll={false} /> : null}
       {upcoming.length ? (
         <section aria-labelledby="upcoming" className="flex flex-col gap-2">
           <h2 id="upcoming" className="text-sm font-semibold uppercase tracking-wide text-muted">Upcoming</h2>

@@ -76,6 +76,7 @@ export default async function ChallengePage({ params }: PageProps<"/t/[slug]/cha
             entries={standings.entries}
             kind={challenge.kind}
             metric={challenge.metric}
+            startsOn={challenge.startsOn}
             caption={`${challenge.name}: participants ranked, with their starting and current scores`}
           />
         )}
