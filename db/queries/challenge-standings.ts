@@ -32,6 +32,9 @@ type Row = {
   rank: number | null;
 };
 
+/** Booleans from the code (never from input) as SQL literals: the planner then drops the branches they turn off. */
+const bool = (b: boolean) => sql.raw(b ? "true" : "false");
+
 const METRIC_COLUMNS = { total: "total", brand: "brand", people: "people", insights: "insights", relationships: "relationships" } as const;
 
 /**
@@ -127,12 +130,12 @@ async function standingsRows(
     with parts as (
       select ct.team_id, m.user_id, u.name, u.email, u.hide_components as hides,
              (m.created_at at time zone ${o.timeZone})::date > ${start} as joiner,
-             (u.hide_components and ${byComponent}::boolean and not ${perspective.seesAll}::boolean and m.user_id <> ${perspective.viewerId}) as hidden
+             (u.hide_components and ${bool(byComponent)} and not ${bool(perspective.seesAll)} and m.user_id <> ${perspective.viewerId}) as hidden
       from challenge_teams ct
       join memberships m on m.team_id = ct.team_id
       join users u on u.id = m.user_id
       where ct.challenge_id = ${c.id}
-        and (${c.allMembers}::boolean or m.user_id in (select cp.user_id from challenge_participants cp where cp.challenge_id = ${c.id}))
+        and (${bool(c.allMembers)} or m.user_id in (select cp.user_id from challenge_participants cp where cp.challenge_id = ${c.id}))
     ),
     scored as (
       select p.*, coalesce(eb.measured_on, jb.measured_on) as base_on,
@@ -149,16 +152,16 @@ async function standingsRows(
         on cur.measured_on >= ${earliest}::date
       left join lateral (
         select s.measured_on from snapshots s
-        where ${race}::boolean and s.user_id = p.user_id and s.measured_on >= ${start} and s.measured_on <= ${end}
+        where ${bool(race)} and s.user_id = p.user_id and s.measured_on >= ${start} and s.measured_on <= ${end}
           and s.${col} >= ${target}::numeric
         order by s.measured_on limit 1) reach on true
     ),
     ranked as (
       select sc.*, sc.cur_value - sc.base_value as improvement,
-             case when ${race}::boolean and sc.cur_value is not null then greatest(${target}::numeric - sc.cur_value, 0) end as distance,
-             case when not sc.hidden and (case when ${race}::boolean then sc.cur_value is not null else sc.base_value is not null end)
+             case when ${bool(race)} and sc.cur_value is not null then greatest(${target}::numeric - sc.cur_value, 0) end as distance,
+             case when not sc.hidden and (case when ${bool(race)} then sc.cur_value is not null else sc.base_value is not null end)
                   then rank() over (partition by sc.team_id,
-                         not sc.hidden and (case when ${race}::boolean then sc.cur_value is not null else sc.base_value is not null end)
+                         not sc.hidden and (case when ${bool(race)} then sc.cur_value is not null else sc.base_value is not null end)
                          order by ${memberOrder}) end as rank
       from scored sc
     ),
