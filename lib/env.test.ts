@@ -20,10 +20,24 @@ describe("parseEnv", () => {
     const missing = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/x" });
     expect(() => assertStartupConfig(missing)).toThrow(EnvError);
     expect(() => assertStartupConfig(missing)).toThrow(/AUTH_SECRET: is required/);
-    const ok = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/x", AUTH_SECRET: "x".repeat(32) });
+    const ok = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/x", AUTH_SECRET: "x".repeat(32), AUTH_URL: "https://ssi.example.com" });
     expect(() => assertStartupConfig(ok)).not.toThrow();
     // The embedded mode makes and keeps its own secret, so production on PGlite needs none.
     expect(() => assertStartupConfig(parseEnv({ NODE_ENV: "production" }))).not.toThrow();
+  });
+
+  it("stops a production start on PostgreSQL or with SMTP without its public URL, naming AUTH_URL", () => {
+    const secret = "x".repeat(32);
+    const onPg = parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/x", AUTH_SECRET: secret });
+    expect(() => assertStartupConfig(onPg)).toThrow(/AUTH_URL: is required in production with DATABASE_URL/);
+    const withSmtp = parseEnv({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.com:587" });
+    expect(() => assertStartupConfig(withSmtp)).toThrow(/AUTH_URL: is required in production with SMTP_URL/);
+    // Both missing: one message names both.
+    expect(() => assertStartupConfig(parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://db/x" }))).toThrow(/AUTH_SECRET[\s\S]*AUTH_URL/);
+    // The embedded default (no PostgreSQL, no SMTP) links to http://localhost:PORT; development needs nothing.
+    expect(() => assertStartupConfig(parseEnv({ NODE_ENV: "production" }))).not.toThrow();
+    expect(() => assertStartupConfig(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtp://mail.example.com" }))).not.toThrow();
+    expect(() => parseEnv({ AUTH_URL: "ftp://ssi.example.com" })).toThrow(/AUTH_URL: must be the app's public http\(s\) URL/);
   });
 
   it("requires both LinkedIn values or neither", () => {

@@ -12,7 +12,10 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default(".data"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
-    AUTH_URL: z.url("must be the app's public URL, e.g. https://ssi.example.com").optional(),
+    AUTH_URL: z
+      .url("must be the app's public URL, e.g. https://ssi.example.com")
+      .regex(/^https?:\/\//i, "must be the app's public http(s) URL, e.g. https://ssi.example.com")
+      .optional(),
     SMTP_URL: z
       .string()
       .regex(/^smtps?:\/\/.+/, "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
@@ -75,13 +78,21 @@ export function features(e: Env = env()) {
 }
 
 /**
- * Checks made when the server starts (not at build time): a production deployment on PostgreSQL must bring
- * its own AUTH_SECRET, or sessions would not survive a restart nor work across instances.
+ * Checks made when the server or the digest CLI starts (not at build time). A production deployment on
+ * PostgreSQL must bring its own AUTH_SECRET, or sessions would not survive a restart nor work across instances,
+ * and unsubscribe links signed by one process would not verify on another. A production deployment on
+ * PostgreSQL or with SMTP serves other people: it must say its public URL (AUTH_URL), from which every link in
+ * every email is built; only the embedded default falls back to http://localhost:PORT.
  */
 export function assertStartupConfig(e: Env = env()): void {
-  if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AUTH_SECRET) {
-    throw new EnvError(
-      "Invalid configuration:\n  AUTH_SECRET: is required in production with DATABASE_URL (generate one with: openssl rand -base64 32)",
-    );
+  if (e.NODE_ENV !== "production") return;
+  const lines: string[] = [];
+  if (e.DATABASE_URL && !e.AUTH_SECRET) {
+    lines.push("  AUTH_SECRET: is required in production with DATABASE_URL (generate one with: openssl rand -base64 32)");
   }
+  if ((e.DATABASE_URL || e.SMTP_URL) && !e.AUTH_URL) {
+    const why = e.DATABASE_URL ? "DATABASE_URL" : "SMTP_URL";
+    lines.push(`  AUTH_URL: is required in production with ${why}: the app's public URL, e.g. https://ssi.example.com (every link in emails is built from it)`);
+  }
+  if (lines.length) throw new EnvError(`Invalid configuration:\n${lines.join("\n")}`);
 }

@@ -1,7 +1,7 @@
 import { database } from "@/db/client";
 import { DatabaseLockedError } from "@/db/pglite-lock";
-import { assertStartupConfig, env, EnvError } from "@/lib/env";
-import { ensureAuthSecret } from "@/lib/secret";
+import { EnvError } from "@/lib/env";
+import { prepareRuntimeEnv } from "@/lib/runtime-env";
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -11,10 +11,8 @@ function fail(message: string): never {
 /** Start-up checks: a wrong configuration or a locked embedded database stops the server with a clear message. */
 export async function startServer(): Promise<void> {
   try {
-    const e = env();
-    assertStartupConfig(e);
     // Embedded mode: a newcomer configures nothing; the secret is made once and kept with the data.
-    process.env.AUTH_SECRET ??= ensureAuthSecret(e.DATA_DIR);
+    prepareRuntimeEnv();
   } catch (err) {
     if (err instanceof EnvError) fail(err.message);
     throw err;

@@ -148,6 +148,7 @@ async function startServer(target: Target, dataDir: string): Promise<Server> {
     DISABLE_SCHEDULER: "1",
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
+    AUTH_URL: base, // production on PostgreSQL refuses to start without its public URL
     DATA_DIR: dataDir,
     ...(target.url ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir }),
   };

@@ -7,10 +7,14 @@ import { installDatabase, openDatabase } from "../db/client";
 import { enqueueDueDigests, findTeamForDigest, runTeamDigest, type DigestRunResult } from "../db/queries/digest";
 import { lastCompletedWeek, weekOf } from "../lib/digest/week";
 import { isIsoDate } from "../lib/dates";
-import { env, EnvError } from "../lib/env";
+import { EnvError } from "../lib/env";
 import { closeTransports, drainAll } from "../lib/mail/sender";
-import { appOrigin } from "../lib/mail/origin";
-import { ensureAuthSecret } from "../lib/secret";
+import { publicOrigin } from "../lib/mail/origin";
+import { prepareRuntimeEnv } from "../lib/runtime-env";
+
+// Like `next start`, it runs as production unless NODE_ENV says otherwise, so that it validates its environment
+// exactly as the server does (lib/runtime-env.ts). env() is read lazily, below.
+(process.env as Record<string, string | undefined>).NODE_ENV ||= "production";
 
 const { values } = parseArgs({
   options: { team: { type: "string" }, week: { type: "string" }, "dry-run": { type: "boolean", default: false }, help: { type: "boolean", default: false } },
@@ -35,13 +39,14 @@ function report(r: DigestRunResult) {
 let code = 0;
 let handle: Awaited<ReturnType<typeof openDatabase>> | undefined;
 try {
-  const e = env();
-  process.env.AUTH_SECRET ??= ensureAuthSecret(e.DATA_DIR); // unsubscribe links are signed with it
+  // The same checks as the server: without them a digest could go out signed with a secret of its own (every
+  // unsubscribe link "not valid") or with links to localhost.
+  const e = prepareRuntimeEnv();
   if (values.week && (!values.team || !isIsoDate(values.week))) throw new EnvError("--week needs --team and a date written YYYY-MM-DD");
   handle = await openDatabase({ url: e.DATABASE_URL, pgliteDir: e.PGLITE_DIR });
   await handle.ready;
   installDatabase(handle);
-  const origin = appOrigin();
+  const origin = publicOrigin();
   if (values.team) {
     const team = await findTeamForDigest(values.team);
     if (!team) throw new EnvError(`No team with the slug "${values.team}".`);

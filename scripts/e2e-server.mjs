@@ -25,6 +25,8 @@ const env = {
   DATA_DIR: dataDir,
   PGLITE_DIR: path.join(dataDir, "pglite"),
   E2E: "1",
+  // The public origin every emailed link is built from: the address the specs browse, so links in /mail work.
+  AUTH_URL: `http://127.0.0.1:${port}`,
 };
 const seeded = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "e2e", "fixtures-seed.ts")], { cwd: root, env, stdio: "inherit" });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);

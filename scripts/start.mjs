@@ -29,6 +29,9 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
 
 const dbLabel = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PostgreSQL in ${process.env.PGLITE_DIR ?? ".data/pglite"}`;
 step(`Starting on http://localhost:${port} with ${dbLabel}…`);
+// Every link in every email is built from this one origin (lib/mail/origin.ts), never from the request.
+const publicUrl = process.env.AUTH_URL?.replace(/\/+$/, "");
+step(publicUrl ? `Links in emails point to ${publicUrl} (AUTH_URL).` : `Links in emails point to http://localhost:${port}: set AUTH_URL to the address colleagues reach the app at.`);
 
 // A brand-new embedded database: offer demo data (seeded before the server opens the directory: one opener at a time).
 const pgliteDir = path.resolve(root, process.env.PGLITE_DIR ?? ".data/pglite");

@@ -11,7 +11,7 @@ import { currentSessionId } from "@/lib/authz";
 import { requestClientIp } from "@/lib/client-ip";
 import { features } from "@/lib/env";
 import { kickSender } from "@/lib/mail/sender";
-import { requestOrigin } from "@/lib/mail/request-origin";
+import { publicOrigin } from "@/lib/mail/origin";
 import { hashPassword } from "@/lib/password";
 import { checkRateLimit } from "@/lib/rate-limit";
 import { safeCallbackPath, signInInput, signUpInput } from "@/lib/validation/auth";
@@ -66,7 +66,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
     return { fieldErrors: { email: ["An account with this email already exists. Sign in instead."] }, values };
   }
   if (!user.emailVerified) {
-    await requestEmailProof(user.id, user.email, { origin: await requestOrigin() });
+    await requestEmailProof(user.id, user.email, { origin: publicOrigin() });
     kickSender();
   }
   // Throws Next's redirect on success, which must propagate.

@@ -2,16 +2,16 @@ import { postDueHighlights } from "@/db/queries/channel-posts";
 import { enqueueDueDigests } from "@/db/queries/digest";
 import { enqueueDueReminders } from "@/db/queries/reminders";
 import { drainAll } from "@/lib/mail/sender";
-import { appOrigin } from "@/lib/mail/origin";
+import { publicOrigin } from "@/lib/mail/origin";
 
 const g = globalThis as unknown as { __ssiDigestTimer?: NodeJS.Timeout };
 let running = false;
 
 /** One scheduler tick: enqueue every due team digest, opt-in reminder and highlight post, then deliver the outbox. */
 export async function digestTick(now = new Date()) {
-  const runs = await enqueueDueDigests(now, { origin: appOrigin() });
-  await enqueueDueReminders(now, { origin: appOrigin() });
-  await postDueHighlights(now, { origin: appOrigin() });
+  const runs = await enqueueDueDigests(now, { origin: publicOrigin() });
+  await enqueueDueReminders(now, { origin: publicOrigin() });
+  await postDueHighlights(now, { origin: publicOrigin() });
   const delivered = await drainAll({ limit: 100, maxRounds: 20 });
   return { runs, delivered };
 }

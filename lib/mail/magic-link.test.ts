@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { outbox } from "@/db/schema";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { MagicLinkRateLimited, sendVerificationRequest } from "./magic-link";
 
 const t = setupTestDatabase();
+
+beforeEach(() => vi.stubEnv("AUTH_URL", "https://ssi.example.com"));
+afterEach(() => vi.unstubAllEnvs());
 
 describe("magic-link sign-in email", () => {
   it("goes through the outbox with the link in both parts, once per link", async () => {
@@ -27,6 +30,24 @@ describe("magic-link sign-in email", () => {
     expect(rows[0]!.subject).toMatch(/sign in/i);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
+  });
+
+  it("link to the configured origin, whatever host Auth.js built the link from, and keep the token", async () => {
+    // Auth.js without AUTH_URL builds the link from the request's Host / X-Forwarded-Host, which a client chooses.
+    vi.stubEnv("AUTH_URL", "");
+    vi.stubEnv("PORT", "3456");
+    const hostile = "https://evil.example/api/auth/callback/nodemailer?callbackUrl=%2Fteams&token=tok-hostile&email=cy%40example.com";
+    await sendVerificationRequest({ identifier: "cy@example.com", url: hostile });
+    vi.stubEnv("AUTH_URL", "https://ssi.example.com/");
+    await sendVerificationRequest({ identifier: "di@example.com", url: hostile.replace("tok-hostile", "tok-di") });
+
+    const mail = async (to: string) => (await t.db().select().from(outbox).where(eq(outbox.toEmail, to)))[0]!;
+    const cy = await mail("cy@example.com");
+    expect(cy.text).toContain("http://localhost:3456/api/auth/callback/nodemailer?callbackUrl=%2Fteams&token=tok-hostile&email=cy%40example.com");
+    expect(cy.text).toContain("Sign in to SSI Leaderboard at localhost:3456");
+    const di = await mail("di@example.com");
+    expect(di.html).toContain('href="https://ssi.example.com/api/auth/callback/nodemailer?callbackUrl=%2Fteams&amp;token=tok-di&amp;');
+    for (const m of [cy, di]) expect(`${m.text}${m.html}`).not.toContain("evil.example");
   });
 
   it("are limited per email and per address; a refused request sends nothing", async () => {

@@ -13,7 +13,7 @@ import { requireUser } from "@/lib/authz";
 import { features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
 import { kickSender } from "@/lib/mail/sender";
-import { requestOrigin } from "@/lib/mail/request-origin";
+import { publicOrigin } from "@/lib/mail/origin";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { checkRateLimit } from "@/lib/rate-limit";
 import { passwordChangeInput, profileInput, tokenNameInput } from "@/lib/validation/account";
@@ -32,7 +32,7 @@ export async function updateProfileAction(_prev: AccountFormState, formData: For
     const proofs = await checkRateLimit("emailProofPerAccount", user.id);
     if (!proofs.ok) return { fieldErrors: { email: [proofs.message] }, values };
   }
-  const r = await updateProfile(user.id, parsed.data, { origin: await requestOrigin() });
+  const r = await updateProfile(user.id, parsed.data, { origin: publicOrigin() });
   if (!r.ok) return { fieldErrors: { [r.field]: [r.error] }, values };
   revalidatePath("/", "layout");
   if (!r.pendingEmail) return { ok: true, message: "Profile saved." };
@@ -53,7 +53,7 @@ export async function resendEmailProofAction(_prev: AccountFormState): Promise<A
   if (user.emailVerified) return { ok: true, message: "Your email address is already confirmed." };
   const limited = await checkRateLimit("emailProofPerAccount", user.id);
   if (!limited.ok) return { message: limited.message };
-  await requestEmailProof(user.id, user.email, { origin: await requestOrigin() });
+  await requestEmailProof(user.id, user.email, { origin: publicOrigin() });
   kickSender();
   revalidatePath("/account");
   return { ok: true, message: `We sent a new confirmation link to ${user.email}. ${whereTheLinkIs()}` };

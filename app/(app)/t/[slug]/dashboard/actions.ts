@@ -1,21 +1,14 @@
 "use server";
 
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { RemindState } from "@/components/dashboard/remind-button";
 import { enqueueReminders } from "@/db/queries/dashboard-reminders";
 import { requireTeamRole } from "@/lib/authz";
+import { publicOrigin } from "@/lib/mail/origin";
 import { todayInZone, weekStartOf } from "@/lib/dates";
 
 const remindInput = z.object({ slug: z.string().min(1).max(200), userIds: z.array(z.string().min(1)).min(1).max(1000) });
-
-async function appOrigin() {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return process.env.AUTH_URL?.replace(/\/$/, "") ?? `${proto}://${host}`;
-}
 
 /**
  * Queues "record your SSI" reminders for the given members (managers and owners only), once per team week. The
@@ -32,7 +25,7 @@ export async function remindAction(_prev: RemindState, formData: FormData): Prom
     userIds: parsed.data.userIds,
     weekStart,
     teamName: team.name,
-    submitUrl: `${await appOrigin()}/t/${team.slug}/submit`,
+    submitUrl: `${publicOrigin()}/t/${team.slug}/submit`,
     senderName: user.name ?? user.email,
   });
   revalidatePath(`/t/${slug}/dashboard`);

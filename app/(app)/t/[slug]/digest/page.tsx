@@ -7,7 +7,7 @@ import { previewMemberDigest } from "@/db/queries/digest";
 import { listMembers } from "@/db/queries/teams";
 import { requireTeamRole } from "@/lib/authz";
 import { weekLabel } from "@/lib/digest/render";
-import { requestOrigin } from "@/lib/mail/request-origin";
+import { publicOrigin } from "@/lib/mail/origin";
 
 export const metadata: Metadata = { title: "Digest preview" };
 
@@ -20,7 +20,7 @@ export default async function DigestPreviewPage({ params, searchParams }: PagePr
   const members = await listMembers(access);
   const raw = (await searchParams).member;
   const memberId = typeof raw === "string" && members.some((m) => m.userId === raw) ? raw : access.userId;
-  const preview = await previewMemberDigest(access, memberId, { now: new Date(), origin: await requestOrigin() });
+  const preview = await previewMemberDigest(access, memberId, { now: new Date(), origin: publicOrigin() });
 
   return (
     <div className="flex flex-col gap-6">

@@ -8,7 +8,7 @@ import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
 import { features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
-import { requestOrigin } from "@/lib/mail/request-origin";
+import { publicOrigin } from "@/lib/mail/origin";
 import { checkRateLimits } from "@/lib/rate-limit";
 import { kickSender } from "@/lib/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
@@ -36,7 +36,7 @@ export async function inviteAction(slug: string, _prev: InviteState, formData: F
     ["invitationsPerTeam", access.teamId],
   ]);
   if (!limited.ok) return { message: limited.message, values };
-  const base = await requestOrigin();
+  const base = publicOrigin();
   const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
   if (emailQueued) kickSender();
   revalidatePath(`/t/${slug}/members`);

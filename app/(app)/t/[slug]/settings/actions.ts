@@ -9,7 +9,7 @@ import { deleteTeam, leaveTeam, updateTeamSettings } from "@/db/queries/teams";
 import { createTvLink, revokeTvLink } from "@/db/queries/tv";
 import { requireTeamRole } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
-import { requestOrigin } from "@/lib/mail/request-origin";
+import { publicOrigin } from "@/lib/mail/origin";
 import { teamInput } from "@/lib/validation/team";
 
 export async function updateTeamAction(slug: string, _prev: TeamFormState, formData: FormData): Promise<TeamFormState> {
@@ -46,7 +46,7 @@ export async function createTvLinkAction(slug: string, _prev: TvLinkState): Prom
   const { access } = await requireTeamRole(slug, "manager");
   const token = await createTvLink(access);
   revalidatePath(`/t/${slug}/settings`);
-  return { link: `${await requestOrigin()}/tv/${token}` };
+  return { link: `${publicOrigin()}/tv/${token}` };
 }
 
 export async function revokeTvLinkAction(slug: string, _prev: TvLinkState): Promise<TvLinkState> {

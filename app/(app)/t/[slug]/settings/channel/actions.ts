@@ -8,7 +8,7 @@ import { postToWebhook } from "@/lib/channels/post";
 import { renderTest } from "@/lib/channels/render";
 import { CHANNEL_LABELS } from "@/lib/channels/url";
 import { formValues } from "@/lib/form-data";
-import { requestOrigin } from "@/lib/mail/request-origin";
+import { publicOrigin } from "@/lib/mail/origin";
 import { parseChannelConnect, type ChannelConnectState } from "@/lib/validation/channel";
 
 export type ChannelActionState = { ok?: boolean; message?: string };
@@ -39,7 +39,7 @@ export async function sendTestMessageAction(slug: string, _prev: ChannelActionSt
   const { access, team } = await requireTeamRole(slug, "manager");
   const channel = await getChannelForSending(access.teamId);
   if (!channel) return { message: "Connect a channel first." };
-  const post = renderTest(channel.kind, team.name, `${await requestOrigin()}/t/${team.slug}`);
+  const post = renderTest(channel.kind, team.name, `${publicOrigin()}/t/${team.slug}`);
   const r = await postToWebhook(channel.url, channel.kind, JSON.stringify(post.body), { allowedOrigins: allowedOriginsFromEnv() });
   if (r.ok) await setChannelBroken(access.teamId, null);
   else if (!r.retry) await setChannelBroken(access.teamId, r.error);
