@@ -2,10 +2,9 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
-  ...(process.env.NODE_ENV === "production" && process.env.AUTH_URL?.startsWith("https://")
-    ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
-    : []),
 ];
+// Strict-Transport-Security is not here: these headers are fixed at build time, and whether the app is served
+// over https is known only when it runs (AUTH_URL). proxy.ts adds it (lib/hsts.ts).
 // Pages get their full Content-Security-Policy (with a per-request script nonce) from proxy.ts, which replaces
 // this one; this one covers what the proxy does not see (API answers, static files).
 const noFraming = [

@@ -3,6 +3,7 @@ import { isAppPath } from "@/lib/auth/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { databaseAnswers } from "@/lib/database-health";
 import { unavailablePageHtml } from "@/lib/unavailable-page";
+import { strictTransportSecurity } from "@/lib/hsts";
 
 /** Auth.js's session cookie (with the __Secure- prefix over https; split into .0, .1… when large). */
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -71,6 +72,14 @@ function unavailable(req: NextRequest): NextResponse {
  * a page gets the outage page with 503 (a page render could only say 500) until the database answers again.
  */
 export async function proxy(req: NextRequest) {
+  const res = await route(req);
+  // Read per request from the running server's environment, not fixed at build time like next.config.js.
+  const hsts = strictTransportSecurity();
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
+  return res;
+}
+
+async function route(req: NextRequest): Promise<NextResponse> {
   const { pathname, search } = req.nextUrl;
   if (crossOriginAction(req)) {
     return NextResponse.json({ error: "Cross-origin requests are refused." }, { status: 403, headers: { "Cache-Control": "no-store" } });

@@ -1,5 +1,6 @@
-// Where the links in emails point (issue 15, item 2). Each test runs a production server of its own,
-// configured as the test says at start-up only: the build knows nothing of it.
+// Where the links in emails point, and what the running server's configuration decides (issue 15, items 2 and
+// 12). Each test runs a production server of its own, configured as the test says at start-up only: the build
+// knows nothing of it.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -115,6 +116,7 @@ function rawRequest(base: string, opts: { method: string; path: string; headers:
 }
 
 test.describe("a server given AUTH_URL=https://… and SMTP only when it starts", () => {
+  test.describe.configure({ mode: "default" }); // one worker, one server for both
   const publicUrl = "https://ssi.example.com";
   let sink: SmtpSink;
   let server: OwnServer;
@@ -126,6 +128,14 @@ test.describe("a server given AUTH_URL=https://… and SMTP only when it starts"
   test.afterAll(async () => {
     await server?.stop();
     await sink?.close();
+  });
+
+  test("sends Strict-Transport-Security (a server on http does not)", async ({ request }) => {
+    const res = await fetch(`${server.base}/sign-in`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    // The suite's own server runs on http://127.0.0.1 from the same build.
+    expect((await request.get("/sign-in")).headers()["strict-transport-security"]).toBeUndefined();
   });
 
   test("emails a sign-in link on AUTH_URL to a magic-link request posted with a hostile Host", async () => {
