@@ -195,7 +195,7 @@ const MATRIX: Record<string, Case[]> = {
   "(app)/account/notifications/actions.ts#saveNotificationsAction": [{
     expect: SIGNED_IN,
     input: () => [{}, form({ reminders: "on" })],
-    effect: async (w, c) => expect(await getNotificationPrefs(self(w, c).id)).toEqual({ digestEnabled: false, remindersEnabled: true, nameInChannels: false }),
+    effect: async (w, c) => expect(await getNotificationPrefs(self(w, c).id)).toEqual({ digestEnabled: false, remindersEnabled: true, teamRemindersEnabled: false, nameInChannels: false }),
   }],
   "(app)/me/actions.ts#saveGoalAction": [{
     expect: SIGNED_IN,

@@ -44,11 +44,15 @@ export const users = pgTable(
     timeZone: text("time_zone"),
     /** Privacy: teammates see only the total; managers and owners still see the four components. */
     hideComponents: boolean("hide_components").notNull().default(false),
-    /** Notification preferences: the weekly digest (opt-out) and the "no score this week" reminder (opt-in). */
+    /**
+     * Notification preferences: the weekly digest (opt-out), the "no score this week" reminder (opt-in) and the
+     * reminders a team's manager sends from the dashboard (opt-out).
+     */
     digestEnabled: boolean("digest_enabled").notNull().default(true),
     remindersEnabled: boolean("reminders_enabled").notNull().default(false),
     /** Whether the person's name may appear in posts to their teams' Slack or Teams channels (else "a teammate"). */
     nameInChannels: boolean("name_in_channels").notNull().default(true),
+    teamRemindersEnabled: boolean("team_reminders_enabled").notNull().default(true),
     /**
      * The instance's administrator: the first account created. Without SMTP it reads everyone's address-proof
      * links in the mail preview (it stands in for the mail server). At most one.

@@ -8,7 +8,7 @@ import { unsubscribeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 
-const LIST_NAME = { digest: "the weekly digest", reminders: "the weekly reminder" } as const;
+const LIST_NAME = { digest: "the weekly digest", reminders: "the weekly reminder", "team-reminders": "reminders from managers" } as const;
 
 /** The page the unsubscribe link in every email opens: one button, no sign-in. */
 export default async function UnsubscribePage({ searchParams }: PageProps<"/unsubscribe">) {

@@ -18,13 +18,13 @@ function Toggle({ name, label, hint, defaultChecked }: { name: string; label: st
   );
 }
 
-/** Digest and reminder on/off, and whether the person is named in team channel posts. */
+/** Digest, weekly reminder and reminders from managers on/off, and whether the person is named in team channel posts. */
 export function NotificationsForm({
   action,
   defaults,
 }: {
   action: (prev: NotificationsState, fd: FormData) => Promise<NotificationsState>;
-  defaults: { digestEnabled: boolean; remindersEnabled: boolean; nameInChannels: boolean };
+  defaults: { digestEnabled: boolean; remindersEnabled: boolean; teamRemindersEnabled: boolean; nameInChannels: boolean };
 }) {
   const [state, formAction] = useActionState(action, {});
   useSuccessToast(state);
@@ -41,6 +41,12 @@ export function NotificationsForm({
         label="Weekly reminder"
         hint="A nudge when you have not recorded your SSI by the end of the week."
         defaultChecked={defaults.remindersEnabled}
+      />
+      <Toggle
+        name="teamReminders"
+        label="Reminders from managers"
+        hint="When a manager of one of your teams asks you to record this week's SSI."
+        defaultChecked={defaults.teamRemindersEnabled}
       />
       <Toggle
         name="named"

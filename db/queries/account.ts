@@ -123,6 +123,7 @@ export async function exportUserData(userId: string) {
       hideComponents: users.hideComponents,
       digestEnabled: users.digestEnabled,
       remindersEnabled: users.remindersEnabled,
+      teamRemindersEnabled: users.teamRemindersEnabled,
       createdAt: users.createdAt,
     })
     .from(users)

@@ -51,7 +51,7 @@ beforeAll(async () => {
   await makeSnapshot(ids.Gus!, "2025-01-12", { brand: 15, people: 10, insights: 12, relationships: 15 });
   await makeSnapshot(ids.Ivy!, "2024-12-20", 80); // stale (older than 14 days)
   await makeSnapshot(ids.Olive!, "2025-01-11", 62); // first score: new on the board
-  await updateNotificationPrefs(ids.Hal!, { digestEnabled: false, remindersEnabled: false });
+  await updateNotificationPrefs(ids.Hal!, { digestEnabled: false, remindersEnabled: false, teamRemindersEnabled: true });
 });
 afterAll(async () => {
   closeTransports();

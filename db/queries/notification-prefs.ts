@@ -3,13 +3,24 @@ import { database } from "../client";
 import { users } from "../schema";
 import type { MailingList } from "@/lib/mail/unsubscribe";
 
-export type NotificationPrefs = { digestEnabled: boolean; remindersEnabled: boolean; nameInChannels: boolean };
+export type NotificationPrefs = { digestEnabled: boolean; remindersEnabled: boolean; teamRemindersEnabled: boolean; nameInChannels: boolean };
+
+const OFF: Record<MailingList, Partial<NotificationPrefs>> = {
+  digest: { digestEnabled: false },
+  reminders: { remindersEnabled: false },
+  "team-reminders": { teamRemindersEnabled: false },
+};
 
 /** A person's email preferences, or null when they do not exist. */
 export async function getNotificationPrefs(userId: string): Promise<NotificationPrefs | null> {
   const db = await database();
   const [row] = await db
-    .select({ digestEnabled: users.digestEnabled, remindersEnabled: users.remindersEnabled, nameInChannels: users.nameInChannels })
+    .select({
+      digestEnabled: users.digestEnabled,
+      remindersEnabled: users.remindersEnabled,
+      teamRemindersEnabled: users.teamRemindersEnabled,
+      nameInChannels: users.nameInChannels,
+    })
     .from(users)
     .where(eq(users.id, userId));
   return row ?? null;
@@ -26,7 +37,7 @@ export async function unsubscribeFromList(userId: string, list: MailingList): Pr
   const db = await database();
   const rows = await db
     .update(users)
-    .set(list === "digest" ? { digestEnabled: false } : { remindersEnabled: false })
+    .set(OFF[list])
     .where(eq(users.id, userId))
     .returning({ email: users.email });
   return rows[0]?.email ?? null;

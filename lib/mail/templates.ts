@@ -37,6 +37,27 @@ ${button(s.url, "Sign in")}
   return { subject, html: emailLayout({ title: subject, preheader: "Your sign-in link", body, footer }), text };
 }
 
+/** A team manager's "record your SSI" reminder, sent from the dashboard; people can turn these off. */
+export function teamReminderEmail(r: { name: string | null; senderName: string; teamName: string; submitUrl: string; unsubscribeUrl: string }): RenderedEmail {
+  const subject = `Reminder: record your SSI for ${r.teamName}`;
+  const hello = r.name?.trim() ? `Hi ${r.name.trim().split(/\s+/)[0]},` : "Hi,";
+  const body = html`<h1 style="margin:0 0 12px;font-size:22px;line-height:1.3;">Record this week's SSI</h1>
+<p style="margin:0 0 12px;">${hello} ${r.senderName} asked for your LinkedIn SSI for this week in <strong>${r.teamName}</strong>. It takes a minute: open linkedin.com/sales/ssi, copy the page and paste it in.</p>
+${button(r.submitUrl, "Record my SSI")}`;
+  const footer = html`You get this because a manager of ${r.teamName} asked. <a href="${r.unsubscribeUrl}" style="color:${C.muted};">Stop reminders from managers</a>.`;
+  const text = [
+    subject,
+    "",
+    `${hello} ${r.senderName} asked for your LinkedIn SSI for this week in ${r.teamName}.`,
+    "It takes a minute: open linkedin.com/sales/ssi, copy the page and paste it in.",
+    "",
+    `Record it: ${r.submitUrl}`,
+    "",
+    `Stop reminders from managers: ${r.unsubscribeUrl}`,
+  ].join("\n");
+  return { subject, html: emailLayout({ title: subject, preheader: `${r.senderName} asked for this week's SSI.`, body, footer }), text };
+}
+
 /** The opt-in weekly nudge when a person has recorded nothing this week. */
 export function reminderEmail(r: { name: string | null; submitUrl: string; unsubscribeUrl: string; lastTotal: number | null }): RenderedEmail {
   const subject = "Time to record this week's SSI";

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-/** What a link unsubscribes from: the weekly digest or the weekly reminder. */
-export type MailingList = "digest" | "reminders";
-const LISTS: readonly MailingList[] = ["digest", "reminders"];
+/** What a link unsubscribes from: the weekly digest, the weekly reminder, or reminders from team managers. */
+export type MailingList = "digest" | "reminders" | "team-reminders";
+const LISTS: readonly MailingList[] = ["digest", "reminders", "team-reminders"];
 
 function secret(given?: string): string {
   const s = given ?? process.env.AUTH_SECRET;

@@ -11,6 +11,7 @@ export async function saveNotificationsAction(_prev: NotificationsState, formDat
   const prefs = {
     digestEnabled: formData.get("digest") === "on",
     remindersEnabled: formData.get("reminders") === "on",
+    teamRemindersEnabled: formData.get("teamReminders") === "on",
     nameInChannels: formData.get("named") === "on",
   };
   const user = await requireUser("/account/notifications");

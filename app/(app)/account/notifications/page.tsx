@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Email preferences" };
 
 export default async function NotificationsPage() {
   const user = await requireUser("/account/notifications");
-  const prefs = (await getNotificationPrefs(user.id)) ?? { digestEnabled: true, remindersEnabled: false, nameInChannels: true };
+  const prefs = (await getNotificationPrefs(user.id)) ?? { digestEnabled: true, remindersEnabled: false, teamRemindersEnabled: true, nameInChannels: true };
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-6">
       <div>

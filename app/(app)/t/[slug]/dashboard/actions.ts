@@ -21,15 +21,20 @@ export async function remindAction(_prev: RemindState, formData: FormData): Prom
   const { slug } = parsed.data;
   const { access, team, user } = await requireTeamRole(slug, "manager");
   const weekStart = weekStartOf(todayInZone(team.timeZone), team.weekStart);
-  const { queued, alreadyQueued } = await enqueueReminders(access, {
+  const { queued, alreadyQueued, optedOut } = await enqueueReminders(access, {
     userIds: parsed.data.userIds,
     weekStart,
     teamName: team.name,
-    submitUrl: `${publicOrigin()}/t/${team.slug}/submit`,
+    teamSlug: team.slug,
+    origin: publicOrigin(),
     senderName: user.name ?? user.email,
   });
   revalidatePath(`/t/${slug}/dashboard`);
-  if (queued === 0 && alreadyQueued === 0) return { message: "Nobody to remind: they are no longer in the team." };
+  if (queued === 0 && alreadyQueued === 0) {
+    return { message: optedOut ? "Not sent: they have turned reminders from managers off." : "Nobody to remind: they are no longer in the team." };
+  }
+  const off = `${optedOut} turned reminders from managers off.`;
   const msg = queued === 1 ? "Reminder queued." : `${queued} reminders queued.`;
-  return { ok: true, message: alreadyQueued ? `${msg} ${alreadyQueued} already had one this week.` : msg };
+  const notes = [alreadyQueued ? `${alreadyQueued} already had one this week.` : "", optedOut ? off : ""].filter(Boolean);
+  return { ok: true, message: [msg, ...notes].join(" ") };
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "team_reminders_enabled" boolean DEFAULT true NOT NULL;
