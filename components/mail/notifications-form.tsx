@@ -9,7 +9,7 @@ import { useSuccessToast } from "@/components/ui/toast";
 function Toggle({ name, label, hint, defaultChecked }: { name: string; label: string; hint: string; defaultChecked: boolean }) {
   return (
     <div className="flex items-start gap-3">
-      <input id={`pref-${name}`} name={name} type="checkbox" defaultChecked={defaultChecked} aria-describedby={`pref-${name}-hint`} className="mt-1 size-5 accent-brand" />
+      <input id={`pref-${name}`} name={name} type="checkbox" defaultChecked={defaultChecked} aria-describedby={`pref-${name}-hint`} className="mt-1 size-5 shrink-0 accent-brand" />
       <div>
         <label htmlFor={`pref-${name}`} className="font-medium">{label}</label>
         <p id={`pref-${name}-hint`} className="text-sm text-muted">{hint}</p>
