@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR, openDatabase, type Db } from "./client";
+import { installDatabase, MIGRATIONS_DIR, openDatabase, type Db } from "./client";
 import { getTeamLeaderboard } from "./queries/leaderboard";
 import { memberships, snapshots, teams, users } from "./schema";
 import { adminUrl, databaseUrlFor } from "./testing/pg-urls";
@@ -37,6 +37,19 @@ async function checkUpgraded(db: Db) {
   expect((await db.select({ email: users.email }).from(users).where(eq(users.id, "u2")))[0]?.email).toBe("piet@old.test");
 }
 
+/** Opens the old database the way this release's server does (migrating on open), as the app's database, and checks it. */
+async function openWithThisRelease(where: { url?: string; pgliteDir?: string }) {
+  const handle = await openDatabase(where);
+  await handle.ready;
+  installDatabase(handle);
+  try {
+    await checkUpgraded(handle.db);
+  } finally {
+    installDatabase(undefined);
+    await handle.close();
+  }
+}
+
 describe("an older database migrates forward with its data intact", () => {
   it.skipIf(!!process.env.DATABASE_URL)("on the embedded database", async () => {
     const { PGlite } = await import("@electric-sql/pglite");
@@ -53,16 +66,7 @@ describe("an older database migrates forward with its data intact", () => {
       const reopened = new PGlite(path.join(dir, "db"), { loadDataDir: dump });
       await reopened.waitReady;
       await reopened.close();
-      const handle = await openDatabase({ pgliteDir: path.join(dir, "db") }); // this release: migrates on open
-      await handle.ready;
-      const { installDatabase } = await import("./client");
-      installDatabase(handle);
-      try {
-        await checkUpgraded(handle.db);
-      } finally {
-        installDatabase(undefined);
-        await handle.close();
-      }
+      await openWithThisRelease({ pgliteDir: path.join(dir, "db") });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -81,16 +85,7 @@ describe("an older database migrates forward with its data intact", () => {
       await migrate(drizzle(oldClient, { casing: "snake_case" }), { migrationsFolder: firstSet });
       await oldClient.unsafe(OLD_DATA);
       await oldClient.end();
-      const handle = await openDatabase({ url: databaseUrlFor(url, name) });
-      await handle.ready;
-      const { installDatabase } = await import("./client");
-      installDatabase(handle);
-      try {
-        await checkUpgraded(handle.db);
-      } finally {
-        installDatabase(undefined);
-        await handle.close();
-      }
+      await openWithThisRelease({ url: databaseUrlFor(url, name) });
     } finally {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
