@@ -45,6 +45,9 @@ async function post(teamId: string, kind: "slack" | "teams" = "slack", n = 1) {
     await enqueueEmail(null, { dedupeKey: `test:${teamId}:${++seq}`, kind: "channel_test", channel: kind, to: "", subject: `Post ${seq}`, html: "", text: JSON.stringify({ text: `post ${seq}` }), teamId });
   }
 }
+// A moment ahead of the clock: PostgreSQL stores microseconds and a Date only milliseconds, so a row enqueued in
+// this very millisecond could otherwise look not yet due to a drain run "now".
+const justNow = () => new Date(Date.now() + 10);
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 const opts = (now: Date) => ({ now, allowedOrigins: [hook.origin], transportUrl: null, webhookTimeoutMs: 5000 });
 
@@ -53,7 +56,7 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     const { team } = await connectedTeam();
     await post(team.id);
     hook.replyNext({ status: 503, body: "service unavailable" }, { status: 429, body: "rate_limited", headers: { "retry-after": "120" } });
-    const t0 = new Date();
+    const t0 = justNow();
     expect(await drainOutbox(opts(t0))).toMatchObject({ claimed: 1, retried: 1 });
     const [first] = await t.db().select().from(outbox);
     expect(first!.lastError).toBe("Slack answered 503 service unavailable");
@@ -73,11 +76,11 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     const { team } = await connectedTeam("teams");
     await post(team.id, "teams");
     hook.replyNext({ status: 200, body: "", delayMs: 3000 });
-    const r = await drainOutbox({ ...opts(new Date()), webhookTimeoutMs: 500 });
+    const r = await drainOutbox({ ...opts(justNow()), webhookTimeoutMs: 500 });
     expect(r).toMatchObject({ claimed: 1, retried: 1 });
     expect((await t.db().select().from(outbox))[0]!.lastError).toBe("No answer within 0.5 s.");
     await post(team.id, "teams", 12);
-    const later = at(new Date(), 3600_000);
+    const later = at(justNow(), 3600_000);
     const [a, b] = await Promise.all([drainOutbox({ ...opts(later), limit: 7 }), drainOutbox({ ...opts(later), limit: 7 })]);
     expect(a.sent + b.sent).toBe(13);
     const bodies = hook.delivered().map((d) => d.body);
@@ -89,7 +92,7 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     const { team } = await connectedTeam();
     await post(team.id);
     hook.replyNext({ status: 404, body: "channel_not_found" });
-    expect(await drainOutbox(opts(new Date()))).toMatchObject({ claimed: 1, failed: 1, retried: 0 });
+    expect(await drainOutbox(opts(justNow()))).toMatchObject({ claimed: 1, failed: 1, retried: 0 });
     const status = await getChannelStatus(team.owner);
     expect(status?.brokenAt).toBeInstanceOf(Date);
     expect(status?.brokenReason).toBe("Slack answered 404 channel_not_found");
@@ -97,14 +100,14 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     expect(row).toMatchObject({ status: "failed", attempts: 1, lastError: "Slack answered 404 channel_not_found" });
     // Later posts are not sent to a broken connection.
     await post(team.id);
-    expect(await drainOutbox(opts(new Date()))).toMatchObject({ failed: 1 });
+    expect(await drainOutbox(opts(justNow()))).toMatchObject({ failed: 1 });
     expect(hook.received).toHaveLength(1);
   });
 
   it(`fails after ${MAX_ATTEMPTS} tries of 5xx with the last reason, like email`, async () => {
     const { team } = await connectedTeam();
     await post(team.id);
-    let now = new Date();
+    let now = justNow();
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       hook.replyNext({ status: 500, body: `boom ${i + 1}` });
       await drainOutbox(opts(now));
@@ -118,12 +121,12 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
   it("never calls an address the configuration no longer allows, and never follows a redirect", async () => {
     const { team } = await connectedTeam();
     await post(team.id);
-    expect(await drainOutbox({ ...opts(new Date()), allowedOrigins: [] })).toMatchObject({ failed: 1 });
+    expect(await drainOutbox({ ...opts(justNow()), allowedOrigins: [] })).toMatchObject({ failed: 1 });
     expect(hook.received).toHaveLength(0);
     const other = await connectedTeam();
     await post(other.team.id);
     hook.replyNext({ status: 302, headers: { location: elsewhere.url() } });
-    expect(await drainOutbox(opts(new Date()))).toMatchObject({ failed: 1 });
+    expect(await drainOutbox(opts(justNow()))).toMatchObject({ failed: 1 });
     expect(elsewhere.received).toHaveLength(0);
   });
 
@@ -134,7 +137,7 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     const { team, url } = await connectedTeam();
     await post(team.id, "slack", 2);
     hook.replyNext({ status: 500, body: "x" });
-    await drainOutbox(opts(new Date()));
+    await drainOutbox(opts(justNow()));
     const token = url.split("/").pop()!;
     const dump = JSON.stringify([await t.db().select().from(outbox), await t.db().select().from(auditLog), await getChannelStatus(team.owner)]);
     expect(dump).not.toContain(token);
@@ -145,7 +148,7 @@ describe(`channel delivery on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     await disconnectChannel(team.owner);
     expect(await t.db().select().from(teamChannels).where(sql`team_id = ${team.id}`)).toHaveLength(0);
     hook.reset();
-    expect(await drainOutbox(opts(at(new Date(), 3600_000)))).toMatchObject({ failed: 2 });
+    expect(await drainOutbox(opts(at(justNow(), 3600_000)))).toMatchObject({ failed: 2 });
     expect(hook.received).toHaveLength(0);
 
     const gone = await connectedTeam();
