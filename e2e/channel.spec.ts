@@ -7,6 +7,8 @@ import { signedUpBrowser } from "./helpers";
 // The app allows this origin (playwright.config.ts sets CHANNEL_WEBHOOK_ALLOWED_ORIGINS for the server).
 const STAND_IN_PORT = Number(process.env.E2E_PORT ?? 3100) + 10;
 let hook: WebhookStandIn;
+// One worker for this file: the stand-in listens on a fixed port, so two workers' copies of it would collide.
+test.describe.configure({ mode: "default" });
 test.beforeAll(async () => {
   hook = await startWebhookStandIn(STAND_IN_PORT);
 });

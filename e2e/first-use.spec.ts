@@ -92,7 +92,7 @@ test("a member has no Settings page (404, as for an outsider) and leaves the tea
   await expect(rep.page).toHaveURL(/\?joined=1$/);
 
   const tabs = rep.page.getByRole("navigation", { name: "Team sections" });
-  await expect(tabs.getByRole("link")).toHaveText(["Leaderboard", "Record SSI", "My scores"]);
+  await expect(tabs.getByRole("link")).toHaveText(["Leaderboard", "Challenges", "Record SSI", "My scores"]);
   expect((await rep.page.goto(`/t/${slug}/settings`))?.status()).toBe(404);
 
   await rep.page.goto(`/t/${slug}/scores`);
