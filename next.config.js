@@ -22,7 +22,7 @@ const nextConfig = {
     ];
   },
   // PGlite loads its WASM and data files from its own package directory; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "exceljs"],
   poweredByHeader: false,
   // Lets parallel builds (e.g. several engineers on one machine) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
