@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction, type AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
 
-export function SignUpForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
+type AuthAction = (state: AuthFormState, data: FormData) => Promise<AuthFormState>;
+
+export function SignUpForm({ signUp, callbackUrl, email }: { signUp: AuthAction; callbackUrl?: string; email?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signUp, {});
   const v = state.values;
   return (
     <form action={action} noValidate className="flex flex-col gap-4" aria-label="Create your account">

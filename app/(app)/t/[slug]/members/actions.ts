@@ -9,8 +9,8 @@ import { requireTeamRole } from "@/lib/authz";
 import { features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
 import { publicOrigin } from "@/lib/mail/origin";
-import { checkRateLimits } from "@/lib/rate-limit";
-import { kickSender } from "@/lib/mail/sender";
+import { checkRateLimits } from "@/server/rate-limit";
+import { kickSender } from "@/server/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
 
 export type InviteState = {

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { connectChannel, disconnectChannel, getChannelForSending, setChannelBroken, updateChannelOptions } from "@/db/queries/channels";
 import { requireTeamRole } from "@/lib/authz";
-import { allowedOriginsFromEnv } from "@/lib/channels/deliver";
+import { allowedOriginsFromEnv } from "@/server/channels/deliver";
 import { postToWebhook } from "@/lib/channels/post";
 import { renderTest } from "@/lib/channels/render";
 import { CHANNEL_LABELS } from "@/lib/channels/url";
