@@ -15,13 +15,7 @@ import { publicOrigin } from "@/lib/mail/origin";
 import { hashPassword } from "@/lib/password";
 import { checkRateLimit } from "@/server/rate-limit";
 import { safeCallbackPath, signInInput, signUpInput } from "@/lib/validation/auth";
-
-export type AuthFormState = {
-  message?: string;
-  fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>>;
-  /** What the person typed, except passwords, so the form keeps it after an error. */
-  values?: { name?: string; email?: string };
-};
+import type { AuthFormState } from "@/lib/validation/auth";
 
 /** The sentence of a rate-limit refusal thrown by Auth.js's providers (server/auth/auth.ts, server/mail/magic-link.ts). */
 function rateLimited(err: unknown): string | null {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
 /** Sign-in options that exist only when configured: LinkedIn (OIDC) and magic-link email (SMTP). */
 export function OtherSignIn({
@@ -15,7 +16,7 @@ export function OtherSignIn({
   linkedin: boolean;
   magicLink: boolean;
   callbackUrl?: string;
-  actions: { linkedIn: (data: FormData) => Promise<void>; magicLink: (state: AuthFormState, data: FormData) => Promise<AuthFormState> };
+  actions: { linkedIn: (data: FormData) => Promise<void>; magicLink: FormAction<AuthFormState> };
 }) {
   const [state, action] = useActionState<AuthFormState, FormData>(actions.magicLink, {});
   if (!linkedin && !magicLink) return null;

@@ -1,14 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
-type AuthAction = (state: AuthFormState, data: FormData) => Promise<AuthFormState>;
-
-export function SignInForm({ signIn, callbackUrl }: { signIn: AuthAction; callbackUrl?: string }) {
+export function SignInForm({ signIn, callbackUrl }: { signIn: FormAction<AuthFormState>; callbackUrl?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signIn, {});
   return (
     <form action={action} noValidate className="flex flex-col gap-4" aria-label="Sign in with email and password">

@@ -1,15 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
+import type { FormAction } from "@/lib/validation/action-state";
 
-type AuthAction = (state: AuthFormState, data: FormData) => Promise<AuthFormState>;
-
-export function SignUpForm({ signUp, callbackUrl, email }: { signUp: AuthAction; callbackUrl?: string; email?: string }) {
+export function SignUpForm({ signUp, callbackUrl, email }: { signUp: FormAction<AuthFormState>; callbackUrl?: string; email?: string }) {
   const [state, action] = useActionState<AuthFormState, FormData>(signUp, {});
   const v = state.values;
   return (

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import type { AccountFormState } from "@/components/account/account-form-state";
+import type { AccountFormState } from "@/lib/validation/account";
 import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { requestEmailProof } from "@/db/queries/email-proofs";

@@ -9,9 +9,7 @@ import { renderTest } from "@/lib/channels/render";
 import { CHANNEL_LABELS } from "@/lib/channels/url";
 import { formValues } from "@/lib/form-data";
 import { publicOrigin } from "@/lib/mail/origin";
-import { parseChannelConnect, type ChannelConnectState } from "@/lib/validation/channel";
-
-export type ChannelActionState = { ok?: boolean; message?: string };
+import { parseChannelConnect, type ChannelActionState, type ChannelConnectState } from "@/lib/validation/channel";
 
 const page = (slug: string) => `/t/${slug}/settings/channel`;
 
