@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import type { ChallengeFormState } from "@/components/challenges/challenge-form";
+import type { ChallengeFormState } from "@/lib/validation/challenge";
 import { createChallenge, getTeamChallenge, listChallengeCandidates, updateChallenge } from "@/db/queries/challenges";
 import { listMyTeams, requireTeamRole } from "@/lib/authz";
 import { challengeSummary, formatDay } from "@/lib/challenges/describe";
