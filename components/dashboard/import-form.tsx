@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { FormAction } from "@/lib/validation/action-state";
 import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE, type ImportState, type ImportStatus } from "@/lib/validation/csv-import";
 import { ImportMapping } from "./import-mapping";
 
@@ -28,7 +29,7 @@ function Counts({ counts }: { counts: Record<ImportStatus, number> }) {
 }
 
 /** Upload → which column is which → preview of every row → confirm. Nothing is written before the confirmation. */
-export function ImportForm({ action, dashboardHref, today }: { action: (prev: ImportState, fd: FormData) => Promise<ImportState>; dashboardHref: string; today: string }) {
+export function ImportForm({ action, dashboardHref, today }: { action: FormAction<ImportState>; dashboardHref: string; today: string }) {
   const [state, formAction] = useActionState(action, {});
   // Checked as soon as a file is chosen: an oversized one is never uploaded (the form will not submit).
   const [tooLarge, setTooLarge] = useState(false);
