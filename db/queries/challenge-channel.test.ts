@@ -10,7 +10,7 @@ import { memberships, outbox, users } from "../schema";
 import { connectChannel, updateChannelOptions } from "./channels";
 import { createChallenge } from "./challenges";
 import { runTeamDigest } from "./digest";
-import { drainOutbox } from "@/lib/mail/sender";
+import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
 
 process.env.AUTH_SECRET ??= "challenge-channel-secret-challenge-channel"; // digest emails carry signed unsubscribe links
