@@ -259,6 +259,15 @@ const MATRIX: Record<string, Case[]> = {
     input: (w) => [w.slug, {}, form({ email: "", role: "member", expiresInDays: "7" })],
     effect: async (w) => expect(await t.db().select().from(invitations).where(eq(invitations.teamId, w.teamId))).toHaveLength(1),
   }],
+  "(app)/t/[slug]/members/actions.ts#bulkInviteAction": [{
+    expect: MANAGERS,
+    input: (w) => [w.slug, {}, form({ intent: "confirm", list: "Ana New <ana-bulk@example.test>\nben-bulk@example.test", role: "member", expiresInDays: "7" })],
+    effect: async (w) =>
+      expect((await t.db().select({ email: invitations.email }).from(invitations).where(eq(invitations.teamId, w.teamId)).orderBy(invitations.email)).map((i) => i.email)).toEqual([
+        "ana-bulk@example.test",
+        "ben-bulk@example.test",
+      ]),
+  }],
   "(app)/t/[slug]/members/actions.ts#revokeInvitationAction": [{
     expect: MANAGERS,
     input: async (w) => [w.slug, form({ id: (await createInvitation(ownerAccess(w), { email: null, role: "member", expiresInDays: 7 })).id })],

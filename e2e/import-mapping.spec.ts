@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { newPerson } from "./factories";
 import { isoDay, signedUpBrowser } from "./helpers";
 
@@ -60,9 +60,10 @@ test("a manager maps a usage report's columns, previews, imports, and finds the 
   await page.getByLabel("Date of these scores").fill(daysAgo(7));
   await expect(page.getByRole("button", { name: "Import 1 row" })).toBeDisabled();
   await expect(page.getByText("You changed the columns: update the preview before importing.")).toBeVisible();
-  if (SHOTS) await shoot(page, "import-mapping");
+  if (SHOTS) await shoot(page, "import-mapping", page.getByTestId("import-mapping"));
   await page.getByRole("button", { name: "Update preview" }).click();
   await expect(row(page, 2)).toContainText(daysAgo(7));
+  if (SHOTS) await shoot(page, "import-preview", page.locator('section[aria-labelledby="preview-title"]'));
   await page.getByRole("button", { name: "Import 1 row" }).click();
   await expect(page.getByText("1 added, 0 replaced, 0 unchanged, 1 row with errors skipped.")).toBeVisible();
 
@@ -114,13 +115,13 @@ test("files that can't be read get a sentence saying why, and nothing is written
   await context.close();
 });
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, what: Locator) {
   fs.mkdirSync(SHOTS!, { recursive: true });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.getByTestId("import-mapping").screenshot({ path: path.join(SHOTS!, `${name}-${width}-${scheme}.png`) });
+      await what.screenshot({ path: path.join(SHOTS!, `${name}-${width}-${scheme}.png`) });
     }
   }
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -123,10 +123,10 @@ export function ImportForm({ action, dashboardHref, today }: { action: FormActio
                     {state.rows.map((r) => (
                       <tr key={r.line} className="border-t border-line align-top" data-testid="import-row" data-line={r.line} data-status={r.status}>
                         <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                        <td className="max-w-56 break-all px-3 py-2">{r.person || "—"}</td>
+                        <td className="min-w-36 max-w-56 px-3 py-2 wrap-anywhere">{r.person || "—"}</td>
                         <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.measuredOn || "—"}</td>
                         <td className="px-3 py-2 text-right tabular-nums">{r.total === null ? "—" : r.total.toFixed(2)}</td>
-                        <td className="px-3 py-2">
+                        <td className="min-w-48 px-3 py-2">
                           <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
                           {r.errors.length ? <span className="mt-1 block text-xs">{r.errors.join(" ")}</span> : null}
                         </td>
