@@ -22,7 +22,8 @@ const nextConfig = {
     ];
   },
   // PGlite loads its WASM and data files from its own package directory; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  // pino and prom-client are loaded once per process by server/preload.mjs too (server/runtime.mjs).
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pino", "prom-client"],
   poweredByHeader: false,
   // Lets parallel builds (e.g. several engineers on one machine) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { hitRateLimit, refundRateLimit } from "@/db/queries/rate-limits";
+import { runtime } from "@/server/runtime.mjs";
 
 /**
  * Every rate limit of the app, in one place. Counters live in the `rate_limits` table (fixed windows, one
@@ -62,7 +63,7 @@ export async function checkRateLimit(policy: RatePolicyName, subject: string): P
   const r = await hitRateLimit(keyOf(policy, subject), limit, windowSeconds);
   if (r.allowed) return { ok: true };
   const message = rateLimitMessage(policy, r.retryAfter);
-  noteRateLimited(r.retryAfter, message);
+  noteRateLimited(policy, r.retryAfter, message);
   return { ok: false, retryAfter: r.retryAfter, message };
 }
 
@@ -129,7 +130,7 @@ export async function startSignInAttempt(
   if (!perAccount.allowed) {
     await Promise.all([refundRateLimit(ipKey), refundRateLimit(pairKey), refundRateLimit(accountKey)]);
     const message = rateLimitMessage("signInPerAccount", perAccount.retryAfter);
-    noteRateLimited(perAccount.retryAfter, message);
+    noteRateLimited("signInPerAccount", perAccount.retryAfter, message);
     return { ok: false, retryAfter: perAccount.retryAfter, message };
   }
   // The count includes this attempt; the ones before it are recent failures (or attempts still running).
@@ -152,7 +153,8 @@ export async function startSignInAttempt(
  */
 const refusals = new AsyncLocalStorage<{ retryAfter?: number; message?: string }>();
 
-function noteRateLimited(retryAfter: number, message: string) {
+function noteRateLimited(policy: RatePolicyName, retryAfter: number, message: string) {
+  runtime().metrics.rateLimitRefusals.inc({ policy });
   const store = refusals.getStore();
   if (store && store.retryAfter === undefined) Object.assign(store, { retryAfter, message });
 }

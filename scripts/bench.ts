@@ -23,6 +23,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { nextStartArgs } from "../server/start-command.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -152,7 +153,7 @@ async function startServer(target: Target, dataDir: string): Promise<Server> {
     DATA_DIR: dataDir,
     ...(target.url ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir }),
   };
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1" }), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
     log.push(...chunk.toString().split("\n").filter(Boolean));

@@ -68,6 +68,14 @@ else console.log("\n(DATABASE_URL is not set: integration tests ran on PGlite on
 const benchArgs = ["scripts/bench.ts", "--small", "--no-build", "--dist-dir", process.env.NEXT_DIST_DIR || ".next", "--port", "3910"];
 run("load benchmark, small (npm run bench -- --small)", bin("tsx"), benchArgs);
 
+// The production build itself, started as every start command does (tests/production): clean shutdown under a
+// burst of writes, request logs and metrics.
+{
+  const out = path.join(results, "vitest-production.json");
+  run("production server (tests/production)", bin("vitest"), ["run", "--config", "vitest.production.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], withoutDb);
+  countVitest(out);
+}
+
 const hasSystemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((p) => fs.existsSync(p));
 if (!hasSystemChromium) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);
 const e2eJson = path.join(results, "e2e-results.json");
