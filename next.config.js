@@ -35,4 +35,12 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
 };
 
-export default nextConfig;
+/**
+ * Builds also produce the self-contained server in <distDir>/standalone (scripts/standalone.mjs copies the
+ * migrations, static files and the preload beside it). Only while building: `next start` reads this file too,
+ * and with `output: "standalone"` it warns on every start although it serves the same build.
+ * @param {string} phase
+ */
+export default function config(phase) {
+  return phase === "phase-production-build" ? { ...nextConfig, output: "standalone" } : nextConfig;
+}

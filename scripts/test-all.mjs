@@ -69,7 +69,8 @@ const benchArgs = ["scripts/bench.ts", "--small", "--no-build", "--dist-dir", pr
 run("load benchmark, small (npm run bench -- --small)", bin("tsx"), benchArgs);
 
 // The production build itself, started as every start command does (tests/production): clean shutdown under a
-// burst of writes, request logs and metrics.
+// burst of writes, request logs and metrics, the self-contained server (completed here from the same build).
+run("standalone server (node scripts/standalone.mjs)", process.execPath, [path.join(root, "scripts", "standalone.mjs")]);
 {
   const out = path.join(results, "vitest-production.json");
   run("production server (tests/production)", bin("vitest"), ["run", "--config", "vitest.production.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], withoutDb);

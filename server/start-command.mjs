@@ -23,8 +23,8 @@ export function nextStartArgs({ port, host } = {}) {
   ];
 }
 
-/** The standalone build's folder (made by `npm run build:standalone`). */
-export const STANDALONE_DIR = path.join(root, ".next", "standalone");
+/** The standalone build's folder (every build makes it; scripts/standalone.mjs completes it). */
+export const STANDALONE_DIR = path.join(root, process.env.NEXT_DIST_DIR || ".next", "standalone");
 
 /** `node <these>` serves the standalone build in `dir`; its port and host come from PORT and HOSTNAME. */
 export function standaloneArgs(dir = STANDALONE_DIR) {
