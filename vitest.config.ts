@@ -13,7 +13,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // next-auth's ESM build imports "next/server" without an extension, which only a bundler resolves: let Vite
-    // load it (lib/auth/cookies.test.ts calls the real Auth.js handlers).
+    // load it (server/auth/cookies.test.ts calls the real Auth.js handlers).
     server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -25,7 +25,7 @@ import { invitations, memberships, outbox, teamChannels, teams, users } from "@/
 import { addMember, makeSnapshot, makeTeam, makeUser } from "@/db/testing/factories";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { startSession } from "@/db/queries/sessions";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/server/auth/auth";
 import { addDays, todayInZone } from "@/lib/dates";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { hashPassword, verifyPassword } from "@/lib/password";
@@ -46,7 +46,7 @@ vi.mock("@/lib/auth/session-token", async () => {
     }),
   };
 });
-vi.mock("@/lib/auth/auth", () => ({
+vi.mock("@/server/auth/auth", () => ({
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
   handlers: {},
@@ -58,7 +58,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
 }));
-vi.mock("@/lib/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
+vi.mock("@/server/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
 
 process.env.AUTH_SECRET ??= "authz-matrix-secret-authz-matrix-secret";
 const t = setupTestDatabase();

@@ -3,8 +3,8 @@
 // claimed but did not try; no further scheduler ticks, and the running one finishes; the database closes (on the
 // embedded database this releases the directory's lock).
 import { closeDatabase } from "@/db/client";
-import { stopDigestScheduler } from "@/lib/digest/scheduler";
-import { closeTransports, stopSender } from "@/lib/mail/sender";
+import { stopDigestScheduler } from "@/server/digest/scheduler";
+import { closeTransports, stopSender } from "@/server/mail/sender";
 import { runtime } from "@/server/runtime.mjs";
 
 const g = globalThis as unknown as { __ssiShutdownRegistered?: boolean };

@@ -1,18 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import { linkedInAction, magicLinkAction, type AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
 /** Sign-in options that exist only when configured: LinkedIn (OIDC) and magic-link email (SMTP). */
-export function OtherSignIn({ linkedin, magicLink, callbackUrl }: { linkedin: boolean; magicLink: boolean; callbackUrl?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(magicLinkAction, {});
+export function OtherSignIn({
+  linkedin,
+  magicLink,
+  callbackUrl,
+  actions,
+}: {
+  linkedin: boolean;
+  magicLink: boolean;
+  callbackUrl?: string;
+  actions: { linkedIn: (data: FormData) => Promise<void>; magicLink: FormAction<AuthFormState> };
+}) {
+  const [state, action] = useActionState<AuthFormState, FormData>(actions.magicLink, {});
   if (!linkedin && !magicLink) return null;
   return (
     <div className="mt-6 flex flex-col gap-4 border-t border-line pt-6">
       {linkedin ? (
-        <form action={linkedInAction}>
+        <form action={actions.linkedIn}>
           <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
           <SubmitButton variant="secondary" className="w-full" pendingLabel="Opening LinkedIn…">
             Sign in with LinkedIn

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { OtherSignIn } from "@/components/auth/other-sign-in";
+import { linkedInAction, magicLinkAction, signInAction } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/authz";
@@ -34,9 +35,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         {params.deleted ? <Alert tone="success">Your account and all your scores were deleted.</Alert> : null}
         {params.check === "email" ? <Alert tone="success">Check your inbox: we sent you a sign-in link.</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm signIn={signInAction} callbackUrl={callbackUrl} />
       </div>
-      <OtherSignIn linkedin={f.linkedin} magicLink={f.magicLink} callbackUrl={callbackUrl} />
+      <OtherSignIn linkedin={f.linkedin} magicLink={f.magicLink} callbackUrl={callbackUrl} actions={{ linkedIn: linkedInAction, magicLink: magicLinkAction }} />
       <p className="mt-6 text-sm text-muted">
         New here? <Link href={signUpHref}>Create an account</Link>
       </p>

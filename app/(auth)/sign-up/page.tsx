@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
+import { signUpAction } from "@/app/(auth)/actions";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/authz";
 import { safeCallbackPath } from "@/lib/validation/auth";
@@ -18,7 +19,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
     <Card>
       <h1 className="mb-1 text-2xl font-bold">Create your account</h1>
       <p className="mb-6 text-sm text-muted">Record your SSI, see your rank in your team, and track your progress.</p>
-      <SignUpForm callbackUrl={callbackUrl} email={email} />
+      <SignUpForm signUp={signUpAction} callbackUrl={callbackUrl} email={email} />
       <p className="mt-6 text-sm text-muted">
         Already have an account? <Link href={signInHref}>Sign in</Link>
       </p>
