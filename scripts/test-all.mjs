@@ -73,7 +73,9 @@ run("load benchmark, small (npm run bench -- --small)", bin("tsx"), benchArgs);
 run("standalone server (node scripts/standalone.mjs)", process.execPath, [path.join(root, "scripts", "standalone.mjs")]);
 {
   const out = path.join(results, "vitest-production.json");
-  run("production server (tests/production)", bin("vitest"), ["run", "--config", "vitest.production.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], withoutDb);
+  // DATABASE_URL reaches only tests/production/instances.test.ts (two servers on one PostgreSQL); the others run
+  // their servers on embedded databases of their own.
+  run("production server (tests/production)", bin("vitest"), ["run", "--config", "vitest.production.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], baseEnv);
   countVitest(out);
 }
 
