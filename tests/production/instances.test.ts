@@ -41,9 +41,14 @@ afterAll(async () => {
   if (serverUrl) await admin(`drop database if exists "${name}" with (force)`);
 });
 
-/** Both servers, started at the same moment; resolves when both answer /api/health. */
+/**
+ * Both servers, started at the same moment; resolves when both answer /api/health. A is `next start` on the
+ * project's build, B the self-contained server from its own folder: the two ways of deploying, one fleet.
+ */
 async function startBoth(env: Record<string, string>) {
-  servers = await Promise.all(PORTS.map((port, i) => startProd({ port, dataDir: tmp[i]!.dir, env: { DATABASE_URL: url, AUTH_SECRET, ...env } })));
+  servers = await Promise.all(
+    PORTS.map((port, i) => startProd({ port, dataDir: tmp[i]!.dir, standalone: i === 1, env: { DATABASE_URL: url, AUTH_SECRET, ...env } })),
+  );
   return servers as [ProdServer, ProdServer];
 }
 
@@ -53,7 +58,7 @@ async function metric(server: ProdServer, series: string): Promise<number> {
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
-describe.skipIf(!serverUrl || missingBuild())("two instances on one PostgreSQL", () => {
+describe.skipIf(!serverUrl || missingBuild() || missingBuild(true))("two instances on one PostgreSQL", () => {
   it("apply the migrations once, share scores at once, send one digest per member and every email once", async () => {
     await admin(`create database "${name}"`);
 
@@ -129,6 +134,9 @@ describe.skipIf(!serverUrl || missingBuild())("two instances on one PostgreSQL",
     const backlogA = await metric(a, 'ssi_outbox_sent_total{kind="invitation"}');
     const backlogB = await metric(b, 'ssi_outbox_sent_total{kind="invitation"}');
     expect(backlogA + backlogB).toBe(EXTRA_EMAILS);
+    // The pool figures, read from PostgreSQL's own view of this instance's connections.
+    expect(await metric(a, "ssi_db_pool_max")).toBe(10);
+    expect(await metric(a, 'ssi_db_pool_connections{state="open"}')).toBeGreaterThanOrEqual(1);
     console.log(`[instances] backlog sent by A: ${backlogA}, by B: ${backlogB}; digests by A: ${digestsA}, by B: ${digestsB}`);
     // The digest run itself happened once: one "enqueued" digest-tick among both instances' job lines.
     const runs = [a, b].flatMap((s) => s.records()).filter((r) => r.job === "digest-tick" && (r.summary as { digestRuns?: number })?.digestRuns);
