@@ -11,7 +11,7 @@ import { addDays } from "@/lib/dates";
 import { buildWeeklySummary, UNNAMED, type ChannelPerson, type HighlightItem } from "@/lib/channels/content";
 import { renderHighlights, renderWeekly, type RenderedPost } from "@/lib/channels/render";
 import type { ChannelKind } from "@/lib/channels/url";
-import { grantTeamAccess } from "@/lib/team-access";
+import { systemTeamAccess } from "@/lib/team-access";
 
 type Week = { start: string; end: string };
 
@@ -43,7 +43,7 @@ export async function buildWeeklyChannelPost(teamId: string, week: Week, origin:
   const channel = await findPostableChannel(db, teamId, "weekly");
   const [team] = await db.select({ id: teams.id, name: teams.name, slug: teams.slug, staleDays: teams.staleDays }).from(teams).where(eq(teams.id, teamId));
   if (!channel || !team) return null;
-  const access = grantTeamAccess(team.id, "channel-poster", "owner");
+  const access = systemTeamAccess.channelPoster(team.id);
   const [now, before, people] = await Promise.all([
     getTeamLeaderboard(access, { asOf: week.end, by: "total", staleDays: team.staleDays }),
     getTeamLeaderboard(access, { asOf: addDays(week.end, -7), by: "total", staleDays: team.staleDays }),

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { database } from "../client";
 import { invitations, memberships, teams, users, type Role } from "../schema";
@@ -7,8 +7,9 @@ import { enqueueEmail, redactSecrets } from "./outbox";
 import { normalizeEmail } from "./users";
 import type { RenderedEmail } from "@/lib/mail/templates";
 import type { TeamAccess } from "@/lib/team-access";
+import { sha256Hex } from "@/lib/hash";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = sha256Hex;
 /** The outbox dedupe key of an invitation's email. */
 const mailKey = (invitationId: string) => `invitation:${invitationId}`;
 

@@ -14,14 +14,14 @@ import type { OutgoingEmail } from "@/db/queries/outbox";
 import { announceChallengeOnTeamChannel } from "@/lib/challenges/channel-hook";
 import { digestEmails, renderDigestFor, type DigestWeek } from "@/lib/digest/email";
 import { digestSendDay, dueDigestWeek, lastCompletedWeek } from "@/lib/digest/week";
-import { grantTeamAccess, hasRole, type TeamAccess } from "@/lib/team-access";
+import { hasRole, systemTeamAccess, type TeamAccess } from "@/lib/team-access";
 
 /** Builds (without storing) one digest email per opted-in member of the team for the week. */
 export async function buildTeamDigestEmails(teamId: string, week: DigestWeek, origin: string): Promise<OutgoingEmail[]> {
   const team = await findDigestTeam(teamId);
   if (!team) return [];
   // The scheduler acts for the whole team; the board is the same for every reader (who is "you" is per email).
-  const access = grantTeamAccess(team.id, "digest-scheduler", "owner");
+  const access = systemTeamAccess.digest(team.id);
   const [data, recipients] = await Promise.all([loadDigestWeek(access, team, week), listDigestRecipients(team.id)]);
   return digestEmails(team, week, data, recipients, origin);
 }
@@ -50,7 +50,7 @@ export async function runTeamDigest(teamId: string, week: DigestWeek, opts: { or
 async function announceDigestChallenges(teamId: string, week: DigestWeek) {
   const team = await findDigestTeam(teamId);
   if (!team) return;
-  const access = grantTeamAccess(team.id, "digest-scheduler", "owner");
+  const access = systemTeamAccess.digest(team.id);
   for (const a of await getDigestChallengeAnnouncements(access, digestSendDay(team, week))) {
     await announceChallengeOnTeamChannel(team, a);
   }
