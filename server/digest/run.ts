@@ -1,7 +1,6 @@
 // A team's weekly digest: load the week (db/queries/digest.ts), render each reader's email (lib/digest/), then
 // record the run and its emails in one transaction.
 import { buildWeeklyChannelPost } from "@/db/queries/channel-posts";
-import { getDigestChallengeAnnouncements } from "@/db/queries/challenge-announcements";
 import {
   findDigestTeam,
   hasDigestRun,
@@ -11,9 +10,8 @@ import {
   recordDigestRun,
 } from "@/db/queries/digest";
 import type { OutgoingEmail } from "@/db/queries/outbox";
-import { announceChallengeOnTeamChannel } from "@/lib/challenges/channel-hook";
 import { digestEmails, renderDigestFor, type DigestWeek } from "@/lib/digest/email";
-import { digestSendDay, dueDigestWeek, lastCompletedWeek } from "@/lib/digest/week";
+import { dueDigestWeek, lastCompletedWeek } from "@/lib/digest/week";
 import { hasRole, systemTeamAccess, type TeamAccess } from "@/lib/team-access";
 
 /** Builds (without storing) one digest email per opted-in member of the team for the week. */
@@ -38,22 +36,12 @@ export async function runTeamDigest(teamId: string, week: DigestWeek, opts: { or
   // Built before the transaction: PGlite has one connection, and the board queries do not run inside it.
   const emails = await buildTeamDigestEmails(teamId, week, opts.origin);
   if (opts.dryRun) return { ...base, status: "dry-run", recipients: emails.length, emails };
-  // The team channel's weekly summary (when one is connected) goes out with the same run, exactly once.
+  // The team channel's weekly summary (when one is connected) goes out with the same run, exactly once, with
+  // the digest's challenge announcements in it.
   const post = await buildWeeklyChannelPost(teamId, week, opts.origin);
   const n = await recordDigestRun(teamId, week.start, emails, post);
   if (n === null) return { ...base, status: "already-done", recipients: 0, emails: [] };
-  await announceDigestChallenges(teamId, week);
   return { ...base, status: "enqueued", recipients: n, emails };
-}
-
-/** Hands this digest's challenge announcements to the team channel hook (once: only the run that enqueued). */
-async function announceDigestChallenges(teamId: string, week: DigestWeek) {
-  const team = await findDigestTeam(teamId);
-  if (!team) return;
-  const access = systemTeamAccess.digest(team.id);
-  for (const a of await getDigestChallengeAnnouncements(access, digestSendDay(team, week))) {
-    await announceChallengeOnTeamChannel(team, a);
-  }
 }
 
 /** Every team whose digest time (its day and hour, in its zone) has passed this week and that has no run yet. */
