@@ -356,11 +356,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-bench-data-"));
 let server: Server | undefined;
 let memory: ReturnType<typeof sampleMemory> | undefined;
 let failed = false;
-let writers: import("../db/queries/bench").BenchWriter[] = [];
+let writers: import("./bench-data").BenchWriter[] = [];
 
 try {
   console.log(`Database: ${target.label}`);
-  const bench = await import("../db/queries/bench");
+  const bench = await import("./bench-data");
   const { sizes, rows } = await withDb(target, async (db) => {
     if (small || (await bench.countTeamMembersBySlug("bench-1000")) === null) {
       // The small size has bench-50 but is too small for bench-1000 (999 people besides the owner): its dashboard
@@ -514,7 +514,7 @@ try {
   }
   try {
     if (writers.length && !target.drop) {
-      const { clearBenchWriters } = await import("../db/queries/bench");
+      const { clearBenchWriters } = await import("./bench-data");
       await withDb(target, () => clearBenchWriters(writers));
     }
     await target.drop?.();

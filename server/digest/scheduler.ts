@@ -1,6 +1,6 @@
 import { postDueHighlights } from "@/db/queries/channel-posts";
-import { enqueueDueDigests } from "@/db/queries/digest";
-import { enqueueDueReminders } from "@/db/queries/reminders";
+import { enqueueDueDigests } from "./run";
+import { enqueueDueReminders } from "@/server/reminders";
 import { drainAll } from "@/server/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
 import { runJob } from "@/server/runtime.mjs";
