@@ -25,7 +25,7 @@ type Pair = { userId: string; measuredOn: string };
 
 describe.skipIf(missingBuild())("clean shutdown", () => {
   it("finishes the writes in flight, releases claimed emails, closes the database and exits 0", async () => {
-    const bench = await import("@/db/queries/bench");
+    const bench = await import("../../scripts/bench-data");
     const { enqueueEmails } = await import("@/db/queries/outbox");
     const { database } = await import("@/db/client");
     const writers = await withDb({ pgliteDir }, async () => {
