@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createInvitation, createInvitations, findInvitees, revokeInvitation } from "@/db/queries/invitations";
+import { findInvitees, revokeInvitation } from "@/db/queries/invitations";
 import { changeRole, removeMember, transferOwnership } from "@/db/queries/teams";
 import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
@@ -24,6 +24,7 @@ import {
   type InviteState,
 } from "@/lib/validation/invitation";
 import type { MemberActionState } from "@/lib/validation/team";
+import { inviteManyToTeam, inviteToTeam } from "@/server/invitations";
 
 /** Creates an email invitation or a join link; the state carries the link to copy. */
 export async function inviteAction(slug: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
@@ -38,7 +39,7 @@ export async function inviteAction(slug: string, _prev: InviteState, formData: F
   ]);
   if (!limited.ok) return { message: limited.message, values };
   const base = publicOrigin();
-  const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
+  const { token, emailQueued } = await inviteToTeam(access, parsed.data, { origin: base });
   if (emailQueued) kickSender();
   revalidatePath(`/t/${slug}/members`);
   return { link: `${base}/invite/${token}`, email: parsed.data.email, emailed: features().smtp };
@@ -97,7 +98,7 @@ export async function bulkInviteAction(slug: string, _prev: BulkInviteState, for
   );
   if (!limited.ok) return { phase: "preview", list: read.list, source: read.source, ...preview, values: kept, message: limited.message };
   const base = publicOrigin();
-  const created = await createInvitations(access, to.map((email) => ({ email, role, expiresInDays })), { origin: base });
+  const created = await inviteManyToTeam(access, to.map((email) => ({ email, role, expiresInDays })), { origin: base });
   if (created.some((c) => c.emailQueued)) kickSender();
   revalidatePath(`/t/${slug}/members`);
   return { phase: "done", ...preview, sent: created.map((c, i) => ({ email: to[i]!, link: `${base}/invite/${c.token}` })), emailed: features().smtp };

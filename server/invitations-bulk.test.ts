@@ -2,10 +2,11 @@
 // its email written in one transaction, through the same code as a single invitation.
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { invitations, outbox } from "../schema";
-import { setupTestDatabase } from "../testing/test-db";
-import { addMember, makeTeam, makeUser } from "../testing/factories";
-import { createInvitation, createInvitations, findInvitees, getInvitationByToken } from "./invitations";
+import { invitations, outbox } from "@/db/schema";
+import { setupTestDatabase } from "@/db/testing/test-db";
+import { addMember, makeTeam, makeUser } from "@/db/testing/factories";
+import { createInvitation, findInvitees, getInvitationByToken } from "@/db/queries/invitations";
+import { inviteManyToTeam } from "./invitations";
 import { classifyInviteLines, parseInviteText } from "@/lib/invite-list";
 
 const t = setupTestDatabase();
@@ -44,7 +45,7 @@ describe(`bulk invitations on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     const owner = await makeUser({ name: "Olga Owner" });
     const team = await makeTeam(owner.id);
     const emails = [`a-${id()}@example.test`, `b-${id()}@example.test`, `c-${id()}@example.test`];
-    const created = await createInvitations(team.owner, emails.map((email) => ({ email, role: "manager" as const, expiresInDays: 14 })), ORIGIN);
+    const created = await inviteManyToTeam(team.owner, emails.map((email) => ({ email, role: "manager" as const, expiresInDays: 14 })), ORIGIN);
     expect(created).toHaveLength(3);
     const mails = await t.db().select({ to: outbox.toEmail, kind: outbox.kind, text: outbox.text }).from(outbox).where(inArray(outbox.toEmail, emails)).orderBy(outbox.toEmail);
     expect(mails.map((m) => [m.to, m.kind])).toEqual(emails.map((e) => [e, "invitation"]));
@@ -56,7 +57,7 @@ describe(`bulk invitations on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     // One bad entry (an invalid validity) aborts the whole batch: the first address gets nothing either.
     const more = [`d-${id()}@example.test`, `e-${id()}@example.test`];
     await expect(
-      createInvitations(team.owner, [{ email: more[0]!, role: "member", expiresInDays: 7 }, { email: more[1]!, role: "member", expiresInDays: Number.NaN }], ORIGIN),
+      inviteManyToTeam(team.owner, [{ email: more[0]!, role: "member", expiresInDays: 7 }, { email: more[1]!, role: "member", expiresInDays: Number.NaN }], ORIGIN),
     ).rejects.toThrow();
     expect(await t.db().select().from(invitations).where(and(eq(invitations.teamId, team.id), inArray(invitations.email, more)))).toEqual([]);
     expect(await t.db().select().from(outbox).where(inArray(outbox.toEmail, more))).toEqual([]);
