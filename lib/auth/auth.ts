@@ -1,7 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
-import LinkedIn from "next-auth/providers/linkedin";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { startSession } from "@/db/queries/sessions";
 import { getUserCredentials } from "@/db/queries/users";
@@ -11,7 +10,9 @@ import { sendVerificationRequest } from "@/lib/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
 import { startSignInAttempt } from "@/lib/rate-limit";
 import { signInInput } from "@/lib/validation/auth";
+import { gateSignIn } from "@/server/auth/sign-in-gate";
 import { lazyAdapter } from "./adapter";
+import { ssoProviderConfigs } from "./providers";
 import { authConfig } from "./config";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -52,7 +53,7 @@ function providers() {
     }),
   ];
   if (on.magicLink) list.push(Nodemailer({ server: e.SMTP_URL, from: e.MAIL_FROM, sendVerificationRequest }));
-  if (on.linkedin) list.push(LinkedIn({ clientId: e.AUTH_LINKEDIN_ID, clientSecret: e.AUTH_LINKEDIN_SECRET }));
+  list.push(...ssoProviderConfigs(e));
   return list;
 }
 
@@ -60,6 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,
+    // Linking by address and the sign-up policy, for every provider but the password (server/auth/sign-in-gate.ts).
+    signIn: gateSignIn,
     // Every sign-in (password, magic link, LinkedIn, the re-sign-in after a password change) starts a session
     // record of its own; the token names it, and sign-out deletes it (app/(auth)/actions.ts).
     async jwt(params) {

@@ -7,10 +7,12 @@ import type { AccountFormState } from "@/components/account/account-form-state";
 import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { requestEmailProof } from "@/db/queries/email-proofs";
+import { unlinkProvider } from "@/db/queries/sign-in-methods";
 import { normalizeEmail } from "@/db/queries/users";
+import { ssoProviders } from "@/lib/auth/providers";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { requireUser } from "@/lib/authz";
-import { features } from "@/lib/env";
+import { env, features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
 import { kickSender } from "@/lib/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
@@ -113,6 +115,26 @@ export async function revokeTokenAction(tokenId: string): Promise<void> {
   const user = await requireUser("/account");
   await revokeApiToken(user.id, tokenId);
   revalidatePath("/account");
+}
+
+/**
+ * Links one of the enabled providers to the signed-in account: off to the provider, and back to the account page.
+ * Auth.js links it because this session is signed in (server/auth/sign-in-gate.ts checks the session is live).
+ */
+export async function linkProviderAction(formData: FormData): Promise<void> {
+  await requireUser("/account");
+  const provider = ssoProviders(env()).find((p) => p.id === formData.get("provider"));
+  if (!provider) return;
+  await signIn(provider.id, { redirectTo: `/account?linked=${provider.id}#sign-in-methods` });
+}
+
+/** Unlinks a provider from the signed-in account, unless it is the last way to sign in. */
+export async function unlinkProviderAction(provider: string, _prev: AccountFormState): Promise<AccountFormState> {
+  const user = await requireUser("/account");
+  const result = await unlinkProvider(user.id, provider);
+  if (result === "last_method") return { message: "This is your only way to sign in: link another one (or set a password) before removing it." };
+  revalidatePath("/account");
+  return result === "ok" ? { ok: true, message: "Unlinked." } : {};
 }
 
 export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
