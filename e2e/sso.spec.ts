@@ -11,7 +11,7 @@ import { startServer, type OwnServer } from "./own-server";
 // Fixed ports (the provider must know the app's redirect URIs in advance), inside this run's own range.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const IDP_PORT = PORT + 50;
-const APP_PORTS = { open: PORT + 11, domains: PORT + 12, inviteOnly: PORT + 13 } as const;
+const APP_PORTS = { open: PORT + 11, domains: PORT + 12, inviteOnly: PORT + 13, noPasswords: PORT + 14 } as const;
 const SSO = "Acme SSO";
 
 // One provider on a fixed port: the tests of this file run one after another in one worker.
@@ -271,5 +271,36 @@ test("invite-only: the sign-up page says so and a stranger is refused; an invita
     const sam2 = await browse(browser, server);
     await sam2.goto(`/sign-up?callbackUrl=${encodeURIComponent(link)}`);
     await expect(sam2.getByTestId("signup-policy")).toContainText("invite-only");
+  });
+});
+
+test("AUTH_PASSWORD=off: no password field anywhere, the password endpoint refuses, the provider signs in", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const server = await appServer(APP_PORTS.noPasswords, { AUTH_PASSWORD: "off" });
+  await withServer(server, async () => {
+    const page = await browse(browser, server);
+    for (const path of ["/sign-in", "/sign-up"]) {
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: new RegExp(`^Sign (in|up) with ${SSO}$`) })).toBeVisible();
+      await expect(page.locator('input[type="password"]')).toHaveCount(0);
+    }
+    // The credentials endpoint exists no more: a password post signs nobody in.
+    const csrf = (await (await page.request.get("/api/auth/csrf")).json()).csrfToken as string;
+    const posted = await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf, email: "someone@acme.test", password: "a-long-password" },
+      maxRedirects: 0,
+    });
+    expect(posted.headers()["location"] ?? "").toMatch(/error=/);
+    expect(await (await page.request.get("/api/auth/session")).json()).toBeNull();
+
+    const ana = idpPerson("ana", "acme.test");
+    await page.goto("/sign-up");
+    await throughIdp(page, `Sign up with ${SSO}`, ana.login);
+    await expect(page).toHaveURL(/\/teams$/);
+    await page.goto("/account");
+    await expect(page.getByLabel("Email", { exact: true })).toHaveValue(ana.email);
+    await expect(page.locator('input[type="password"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="sign-in-method"][data-method="password"]')).toHaveCount(0);
+    await expect((await signInMethod(page, "oidc")).getByText("Your only way to sign in")).toBeVisible();
   });
 });

@@ -72,6 +72,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_SIGNUP: "domains", AUTH_SIGNUP_DOMAINS: "acme.com,not a domain" })).toThrow(/AUTH_SIGNUP_DOMAINS/);
   });
 
+  it("turns passwords off only when there is another way to sign in", () => {
+    expect(features(parseEnv({})).password).toBe(true);
+    expect(() => parseEnv({ AUTH_PASSWORD: "off" })).toThrow(/AUTH_PASSWORD: off needs another way to sign in/);
+    expect(() => parseEnv({ AUTH_PASSWORD: "no" })).toThrow(/AUTH_PASSWORD: must be on or off/);
+    expect(features(parseEnv({ AUTH_PASSWORD: "off", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "s" })).password).toBe(false);
+    expect(features(parseEnv({ AUTH_PASSWORD: "off", SMTP_URL: "smtp://mail.example.com" })).password).toBe(false);
+  });
+
   it("reads TRUST_PROXY as off, a number of proxies, or 'trust the first entry'", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);

@@ -36,6 +36,8 @@ const envSchema = z
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).max(40, "must be at most 40 characters").optional(),
+    // off: no passwords anywhere (sign-in through the identity provider or an emailed link only).
+    AUTH_PASSWORD: z.enum(["on", "off"], "must be on or off").default("on"),
     // Who may create an account (lib/auth/signup-policy.ts).
     AUTH_SIGNUP: z.enum(["open", "invite-only", "domains"], "must be open, invite-only or domains").default("open"),
     AUTH_SIGNUP_DOMAINS: z
@@ -61,6 +63,9 @@ const envSchema = z
       for (const missing of group.filter((k) => e[k] === undefined)) {
         ctx.addIssue({ code: "custom", path: [missing], message: `is required with ${set.join(" and ")}: ${group.join(", ")} must be set together` });
       }
+    }
+    if (e.AUTH_PASSWORD === "off" && !e.SMTP_URL && PROVIDER_VARIABLES.every((g) => g.some((k) => e[k] === undefined))) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_PASSWORD"], message: "off needs another way to sign in: configure a sign-in provider (or SMTP_URL for sign-in links)" });
     }
     if (e.AUTH_SIGNUP === "domains" && !e.AUTH_SIGNUP_DOMAINS?.length) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SIGNUP_DOMAINS"], message: "is required with AUTH_SIGNUP=domains: the comma-separated domains whose addresses may sign up, e.g. acme.com" });
@@ -114,6 +119,7 @@ export function features(e: Env = env()) {
     entra: !!(e.AUTH_MICROSOFT_ENTRA_ID_ID && e.AUTH_MICROSOFT_ENTRA_ID_SECRET),
     oidc: !!(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_ID && e.AUTH_OIDC_SECRET && e.AUTH_OIDC_NAME),
     embeddedDb: !e.DATABASE_URL,
+    password: e.AUTH_PASSWORD === "on",
   };
 }
 

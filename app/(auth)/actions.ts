@@ -51,7 +51,10 @@ async function invitedAddress(callbackPath: string): Promise<string | null> {
   return invite?.status === "valid" ? invite.email : null;
 }
 
+const PASSWORDS_OFF = "This instance does not use passwords: sign in with your company account.";
+
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  if (!features().password) return { message: PASSWORDS_OFF };
   const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
   const values = { name: raw.name, email: raw.email };
   const parsed = signUpInput.safeParse(raw);
@@ -95,6 +98,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
 }
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  if (!features().password) return { message: PASSWORDS_OFF };
   const raw = { email: text(formData, "email"), password: text(formData, "password") };
   const values = { email: raw.email };
   const parsed = signInInput.safeParse(raw);

@@ -8,7 +8,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 export type SignInMethodRow = { id: string; name: string; linked: boolean };
 
 type Props = {
-  hasPassword: boolean;
+  /** Whether a password is set; null when this instance uses no passwords (AUTH_PASSWORD=off). */
+  password: boolean | null;
   methods: SignInMethodRow[];
   linkAction: (formData: FormData) => Promise<void>;
   unlinkAction: (provider: string, prev: AccountFormState) => Promise<AccountFormState>;
@@ -28,16 +29,18 @@ function UnlinkButton({ method, action, only }: { method: SignInMethodRow; actio
 }
 
 /** How this person can sign in: password and each provider, linked or not; never lets the last one go. */
-export function SignInMethods({ hasPassword, methods, linkAction, unlinkAction }: Props) {
-  const count = methods.filter((m) => m.linked).length + (hasPassword ? 1 : 0);
+export function SignInMethods({ password, methods, linkAction, unlinkAction }: Props) {
+  const count = methods.filter((m) => m.linked).length + (password ? 1 : 0);
   return (
     <ul className="divide-y divide-line rounded-md border border-line" aria-label="Your sign-in methods">
-      <li className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="sign-in-method" data-method="password">
-        <div className="min-w-0 flex-1">
-          <p className="font-medium">Password</p>
-          <p className="text-xs text-muted">{hasPassword ? "Set" : "Not set"}</p>
-        </div>
-      </li>
+      {password === null ? null : (
+        <li className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="sign-in-method" data-method="password">
+          <div className="min-w-0 flex-1">
+            <p className="font-medium">Password</p>
+            <p className="text-xs text-muted">{password ? "Set" : "Not set"}</p>
+          </div>
+        </li>
+      )}
       {methods.map((m) => (
         <li key={m.id} className="flex flex-wrap items-center gap-3 px-3 py-2" data-testid="sign-in-method" data-method={m.id}>
           <div className="min-w-0 flex-1">

@@ -4,14 +4,17 @@ import { accounts, users } from "../schema";
 
 export type SignInMethods = { hasPassword: boolean; providers: string[] };
 
-/** How this person can sign in: a password, and the providers linked to the account (their ids, sorted). */
-export async function listSignInMethods(userId: string): Promise<SignInMethods> {
+/**
+ * How this person can sign in: a password (unless the instance uses none: `passwords: false`), and the providers
+ * linked to the account (their ids, sorted).
+ */
+export async function listSignInMethods(userId: string, opts: { passwords?: boolean } = {}): Promise<SignInMethods> {
   const db = await database();
   const [[me], linked] = await Promise.all([
     db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)),
     db.select({ provider: accounts.provider }).from(accounts).where(eq(accounts.userId, userId)).orderBy(accounts.provider),
   ]);
-  return { hasPassword: !!me?.passwordHash, providers: linked.map((r) => r.provider) };
+  return { hasPassword: opts.passwords !== false && !!me?.passwordHash, providers: linked.map((r) => r.provider) };
 }
 
 /** The account a provider's account is linked to, or null. */
@@ -31,7 +34,7 @@ export type UnlinkResult = "ok" | "not_linked" | "last_method";
  * Unlinks a provider from this person's account, unless it is their last way to sign in (a password counts).
  * The person's row is locked, so two unlinks at once cannot both pass the check and leave nothing.
  */
-export async function unlinkProvider(userId: string, provider: string): Promise<UnlinkResult> {
+export async function unlinkProvider(userId: string, provider: string, opts: { passwords?: boolean } = {}): Promise<UnlinkResult> {
   const db = await database();
   return db.transaction(async (tx): Promise<UnlinkResult> => {
     const [me] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).for("update");
@@ -39,7 +42,8 @@ export async function unlinkProvider(userId: string, provider: string): Promise<
     const [linked] = await tx.select({ n: count() }).from(accounts).where(eq(accounts.userId, userId));
     const [mine] = await tx.select({ n: count() }).from(accounts).where(and(eq(accounts.userId, userId), eq(accounts.provider, provider)));
     if (!mine?.n) return "not_linked";
-    if (!me.passwordHash && (linked?.n ?? 0) - mine.n < 1) return "last_method";
+    const hasPassword = opts.passwords !== false && !!me.passwordHash;
+    if (!hasPassword && (linked?.n ?? 0) - mine.n < 1) return "last_method";
     await tx.delete(accounts).where(and(eq(accounts.userId, userId), eq(accounts.provider, provider)));
     return "ok";
   });

@@ -81,6 +81,9 @@ describe(`sign-in methods on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite
     // A password counts as a way to sign in.
     await linkedAccountForTest(bo.id, "oidc", "bo-at-idp");
     expect(await listSignInMethods(bo.id)).toEqual({ hasPassword: true, providers: ["oidc"] });
+    // Unless the instance uses no passwords (AUTH_PASSWORD=off): then it does not count.
+    expect(await listSignInMethods(bo.id, { passwords: false })).toEqual({ hasPassword: false, providers: ["oidc"] });
+    expect(await unlinkProvider(bo.id, "oidc", { passwords: false })).toBe("last_method");
     expect(await unlinkProvider(bo.id, "oidc")).toBe("ok");
     expect(await getUserById(bo.id)).not.toBeNull();
   });

@@ -33,7 +33,9 @@ export class SignInRateLimited extends CredentialsSignin {
 function providers() {
   const e = env();
   const on = features(e);
-  const list: Provider[] = [
+  const list: Provider[] = [];
+  // AUTH_PASSWORD=off: no credentials provider, so /api/auth/callback/credentials refuses every password too.
+  if (on.password) list.push(
     Credentials({
       credentials: { email: {}, password: {} },
       // Every credentials sign-in comes through here: the sign-in form's server action (via signIn()) and any
@@ -51,7 +53,7 @@ function providers() {
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
-  ];
+  );
   if (on.magicLink) list.push(Nodemailer({ server: e.SMTP_URL, from: e.MAIL_FROM, sendVerificationRequest }));
   list.push(...ssoProviderConfigs(e));
   return list;

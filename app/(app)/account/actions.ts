@@ -69,6 +69,7 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
   const parsed = passwordChangeInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: flat(parsed.error) };
   const user = await requireUser("/account");
+  if (!features().password) return { message: "This instance does not use passwords." };
   // Counted before the current password is checked: a stolen session must not become a password oracle.
   const limited = await checkRateLimit("passwordChangePerAccount", user.id);
   if (!limited.ok) return { message: limited.message };
@@ -131,7 +132,7 @@ export async function linkProviderAction(formData: FormData): Promise<void> {
 /** Unlinks a provider from the signed-in account, unless it is the last way to sign in. */
 export async function unlinkProviderAction(provider: string, _prev: AccountFormState): Promise<AccountFormState> {
   const user = await requireUser("/account");
-  const result = await unlinkProvider(user.id, provider);
+  const result = await unlinkProvider(user.id, provider, { passwords: features().password });
   if (result === "last_method") return { message: "This is your only way to sign in: link another one (or set a password) before removing it." };
   revalidatePath("/account");
   return result === "ok" ? { ok: true, message: "Unlinked." } : {};

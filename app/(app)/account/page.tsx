@@ -56,7 +56,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
     listApiTokens(user.id),
     listSoleOwnedTeams(user.id),
     getPendingEmailChange(user.id),
-    listSignInMethods(user.id),
+    listSignInMethods(user.id, { passwords: features().password }),
   ]);
   // Every enabled provider, linked or not, then any linked provider this instance no longer offers (to unlink it).
   const enabled = ssoProviders(env());
@@ -102,7 +102,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         <ProfileForm action={updateProfileAction} defaults={{ name: account.name ?? "", email: account.email, timeZone: account.timeZone ?? "" }} />
       </Section>
 
-      {account.hasPassword ? (
+      {account.hasPassword && features().password ? (
         <Section id="password" title="Password" intro="Changing it signs you out on every other device and browser.">
           {passwordChanged ? (
             <div className="mb-4">
@@ -120,7 +120,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
               <Alert tone={params.link === "taken" ? "error" : "success"}>{linkNotice}</Alert>
             </div>
           ) : null}
-          <SignInMethods hasPassword={account.hasPassword} methods={methodRows} linkAction={linkProviderAction} unlinkAction={unlinkProviderAction} />
+          <SignInMethods password={features().password ? account.hasPassword : null} methods={methodRows} linkAction={linkProviderAction} unlinkAction={unlinkProviderAction} />
         </Section>
       ) : null}
 

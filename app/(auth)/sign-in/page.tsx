@@ -44,9 +44,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         {params.deleted ? <Alert tone="success">Your account and all your scores were deleted.</Alert> : null}
         {params.check === "email" ? <Alert tone="success">Check your inbox: we sent you a sign-in link.</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <SignInForm callbackUrl={callbackUrl} />
+        {f.password ? <SignInForm callbackUrl={callbackUrl} /> : null}
       </div>
-      <OtherSignIn providers={ssoProviders(env())} ssoAction={ssoSignInAction} magicLinkAction={f.magicLink ? magicLinkAction : undefined} callbackUrl={callbackUrl} />
+      <OtherSignIn providers={ssoProviders(env())} ssoAction={ssoSignInAction} magicLinkAction={f.magicLink ? magicLinkAction : undefined} callbackUrl={callbackUrl} divided={f.password} />
       <p className="mt-6 text-sm text-muted">
         New here? <Link href={signUpHref}>Create an account</Link>
       </p>

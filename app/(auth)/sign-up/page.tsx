@@ -38,7 +38,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
   const invited = invitation?.status === "valid";
   // Who this page can serve: everyone when open; with an invitation (or for the instance's first account) otherwise.
   // In `domains` mode the address must be proved, which a typed password cannot do: providers and sign-in links only.
-  const passwordForm = policy.mode === "open" || invited || !anyAccount;
+  const passwordForm = features().password && (policy.mode === "open" || invited || !anyAccount);
   const otherWays = policy.mode !== "invite-only" || invited || !anyAccount;
   const providers = ssoProviders(e);
   const refused = refusal(policy, params.refused);
