@@ -2,7 +2,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { startServer } = await import("./lib/server-start");
+  const { startServer } = await import("./server/server-start");
   await startServer();
 }
 

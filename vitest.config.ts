@@ -4,14 +4,14 @@ import path from "node:path";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.tsx"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.tsx"],
     environment: "node",
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
     // next-auth's ESM build imports "next/server" without an extension, which only a bundler resolves: let Vite
-    // load it (lib/auth/cookies.test.ts calls the real Auth.js handlers).
+    // load it (server/auth/cookies.test.ts calls the real Auth.js handlers).
     server: { deps: { inline: ["next-auth"] } },
   },
 });

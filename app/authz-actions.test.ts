@@ -26,7 +26,7 @@ import { listSignInMethods } from "@/db/queries/sign-in-methods";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "@/db/testing/factories";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { startSession } from "@/db/queries/sessions";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/server/auth/auth";
 import { addDays, todayInZone } from "@/lib/dates";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { hashPassword, verifyPassword } from "@/lib/password";
@@ -47,7 +47,7 @@ vi.mock("@/lib/auth/session-token", async () => {
     }),
   };
 });
-vi.mock("@/lib/auth/auth", () => ({
+vi.mock("@/server/auth/auth", () => ({
   signIn: vi.fn(async () => undefined),
   signOut: vi.fn(async () => undefined),
   handlers: {},
@@ -59,7 +59,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ host: "localhost:3000" }),
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false }),
 }));
-vi.mock("@/lib/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
+vi.mock("@/server/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
 
 process.env.AUTH_SECRET ??= "authz-matrix-secret-authz-matrix-secret";
 // One single-sign-on provider is configured, so the sign-in and linking actions have one to go to.

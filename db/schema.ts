@@ -270,7 +270,7 @@ export const outbox = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     dedupeKey: text("dedupe_key").notNull(),
-    /** digest | invitation | reminder | magic_link | channel_weekly | channel_highlights | channel_test … */
+    /** digest | invitation | reminder | magic_link | channel_weekly | channel_highlights | channel_challenge | channel_test … */
     kind: text("kind").notNull(),
     /**
      * Where it goes: "email" (to_email over SMTP), or "slack" / "teams": a post to the team's connected channel,
@@ -446,6 +446,8 @@ export const challenges = pgTable(
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     /** Raised by every edit: cached standings are keyed by it (with the teams' data versions). */
     revision: integer("revision").notNull().default(0),
+    /** When the result was made final (challenge_finals holds it); null before. */
+    finalAt: timestamp("final_at", { withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -484,6 +486,33 @@ export const challengeParticipants = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.challengeId, t.userId] })],
+);
+
+/**
+ * An ended challenge's final result: each participant's starting and last value as they stood when the result
+ * was made final. Later edits of scores dated within the challenge, and people leaving the team, leave it as
+ * it is; names and privacy settings are read when shown.
+ */
+export const challengeFinals = pgTable(
+  "challenge_finals",
+  {
+    challengeId: text("challenge_id")
+      .notNull()
+      .references(() => challenges.id, { onDelete: "cascade" }),
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    joiner: boolean("joiner").notNull(),
+    baseOn: date("base_on", { mode: "string" }),
+    baseValue: score("base_value"),
+    curOn: date("cur_on", { mode: "string" }),
+    curValue: score("cur_value"),
+    reachedOn: date("reached_on", { mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.challengeId, t.teamId, t.userId] })],
 );
 
 export type User = typeof users.$inferSelect;

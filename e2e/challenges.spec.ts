@@ -66,7 +66,8 @@ test("a manager creates each kind of challenge, members see the standings move, 
   const improved = await c.create(slug, { name: `Most improved ${tag}`, kind: "Most improved", start: day(-3), end: day(10) });
   const race = await c.create(slug, { name: `Race ${tag}`, kind: "Race to a target", target: "70", start: day(-3), end: day(10) });
   const versus = await c.create(slug, { name: `Versus ${tag}`, kind: "Team against team", start: day(-3), end: day(10), against: [rivals] });
-  await c.create(slug, { name: `Past ${tag}`, kind: "Most improved", start: day(-20), end: day(-2) });
+  const past = await c.create(slug, { name: `Past ${tag}`, kind: "Most improved", start: day(-20), end: day(-2) });
+  const older = await c.create(slug, { name: `Older ${tag}`, kind: "Most improved", start: day(-20), end: day(-10) });
 
   // Before anyone submits again: Raj and Sue have their starting scores and no improvement; Mia has none.
   await r.page.goto(`/t/${slug}/challenges/${improved}`);
@@ -101,6 +102,12 @@ test("a manager creates each kind of challenge, members see the standings move, 
   await expect(strip.locator(`[data-challenge-name="Most improved ${tag}"]`).getByTestId("challenge-you")).toHaveText("You: #1");
   await r.page.goto(`/t/${slug}/challenges`);
   await expect(r.page.locator(`[data-testid="past-challenge"][data-challenge-name="Past ${tag}"]`)).toContainText(`Winner: ${sue.name}`);
+  // Ended two days ago, a late score may still count; ended ten days ago, the result is final.
+  await r.page.goto(`/t/${slug}/challenges/${past}`);
+  await expect(r.page.getByTestId("winners")).toHaveText(sue.name);
+  await expect(r.page.getByTestId("result-status")).toContainText("Provisional until");
+  await r.page.goto(`/t/${slug}/challenges/${older}`);
+  await expect(r.page.getByTestId("result-status")).toHaveText("This is the final result.");
 
   // Mia renames the running challenge and moves its end; the start stays.
   await c.page.goto(`/t/${slug}/challenges/${improved}/edit`);

@@ -138,6 +138,19 @@ test.describe("a server given AUTH_URL=https://… and SMTP only when it starts"
     expect((await request.get("/sign-in")).headers()["strict-transport-security"]).toBeUndefined();
   });
 
+  test("signs people in with a Secure, HttpOnly, SameSite=Lax session cookie with the __Secure- prefix", async ({ browser }) => {
+    // The browser talks to the server directly on http; after sign-up the app sends it on to AUTH_URL's
+    // https://ssi.example.com, which does not exist here: the cookie set on the way is what this test reads.
+    const context = await browser.newContext({ baseURL: server.base });
+    const page = await context.newPage();
+    await new AuthPages(page).signUp(newPerson("cookie"));
+    const secure = async () => (await context.cookies()).find((c) => c.name === "__Secure-authjs.session-token");
+    await expect.poll(secure, { timeout: 20_000 }).toBeTruthy();
+    expect(await secure()).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true, path: "/" });
+    expect((await context.cookies()).find((c) => c.name === "authjs.session-token")).toBeUndefined();
+    await context.close();
+  });
+
   test("emails a sign-in link on AUTH_URL to a magic-link request posted with a hostile Host", async () => {
     const csrf = await rawRequest(server.base, { method: "GET", path: "/api/auth/csrf", headers: { host: HOSTILE, "x-forwarded-host": HOSTILE } });
     const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };

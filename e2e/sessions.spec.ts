@@ -143,48 +143,12 @@ test("deleting the account ends every session", async ({ browser }) => {
   await Promise.all([laptop.context.close(), phone.context.close()]);
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax; Secure with the __Secure- prefix when the request came over https", async ({
-  browser,
-  playwright,
-  baseURL,
-}) => {
+test("the session cookie is HttpOnly and SameSite=Lax (Secure on https: e2e/email-links.spec.ts)", async ({ browser }) => {
   const eve = newPerson("cookie");
   const { context } = await signedUp(browser, eve);
   const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
   await context.close();
-  // The e2e server now has AUTH_URL=http://… (every link from one configured origin), so Auth.js no longer takes
-  // https from X-Forwarded-Proto: the half below needs a server started with AUTH_URL=https://… (as
-  // e2e/email-links.spec.ts starts one). Not moved there yet: skipped, and said so in the issue note.
-  test.skip(true, "https cookie half needs a server with AUTH_URL=https://…");
-
-  // Behind a TLS-terminating proxy (X-Forwarded-Proto: https), through the running server.
-  const api = await playwright.request.newContext({
-    baseURL,
-    extraHTTPHeaders: { "X-Forwarded-For": newIp(), "X-Forwarded-Proto": "https" },
-  });
-  const csrf = await api.get("/api/auth/csrf");
-  const setCsrf = csrf
-    .headersArray()
-    .filter((h) => h.name.toLowerCase() === "set-cookie")
-    .map((h) => h.value);
-  expect(setCsrf.join("\n")).toMatch(/^__Host-authjs\.csrf-token=.*; Secure/im);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await api.post("/api/auth/callback/credentials", {
-    form: { email: eve.email, password: eve.password, csrfToken },
-    headers: { cookie: setCsrf.map((c) => c.split(";")[0]).join("; ") },
-    maxRedirects: 0,
-  });
-  expect(res.status()).toBe(302);
-  const sessionCookie =
-    res
-      .headersArray()
-      .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token="))?.value ?? "";
-  expect(sessionCookie).toMatch(/^__Secure-authjs\.session-token=/);
-  expect(sessionCookie.split(/;\s*/).map((f) => f.toLowerCase())).toEqual(
-    expect.arrayContaining(["httponly", "secure", "samesite=lax"]),
-  );
-  await api.dispose();
 });
 
 /** Posts to Auth.js's credentials callback without its CSRF token: the way a cross-site form would have to. */

@@ -1,14 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { hitRateLimit, refundRateLimit } from "@/db/queries/rate-limits";
 
 /**
- * Every rate limit of the app, in one place. Counters live in the `rate_limits` table (fixed windows, one
+ * Every rate limit of the app, in one place. Counters live in the `rate_limits` table (counted by server/rate-limit.ts) (fixed windows, one
  * atomic upsert per hit), so they hold across any number of app instances. Limits are generous enough for an
  * office behind one NAT address onboarding together, and for the end-to-end suite, which signs up every
  * person from 127.0.0.1.
  */
 export const RATE_LIMITS = {
-  // Sign-in: only failed attempts count (see startSignInAttempt).
+  // Sign-in: only failed attempts count (see startSignInAttempt in server/rate-limit.ts).
   signInPerIp: { limit: 50, windowSeconds: 15 * 60, what: "sign-in attempts" },
   signInPerIpAccount: { limit: 10, windowSeconds: 15 * 60, what: "sign-in attempts" },
   // From every address together: caps the guesses at one password, whatever the parallelism or the addresses.
@@ -29,7 +28,7 @@ export type RatePolicyName = keyof typeof RATE_LIMITS;
 
 /**
  * Failed sign-ins against one account from all addresses together: past a few, every attempt on that account
- * waits a little longer, up to a cap; past signInPerAccount's limit, they are refused (see startSignInAttempt).
+ * waits a little longer, up to a cap; past signInPerAccount's limit, they are refused (see startSignInAttempt in server/rate-limit.ts).
  */
 export const SIGN_IN_SLOWDOWN = {
   freeFailures: 10,
@@ -54,96 +53,14 @@ export function rateLimitMessage(policy: RatePolicyName, retryAfter: number): st
   return `Too many ${RATE_LIMITS[policy].what}. ${retryPhrase(retryAfter)}`;
 }
 
-const keyOf = (policy: string, subject: string) => `${policy}:${subject}`;
-
-/** Counts one request by `subject` (an address, email, user or team id) against a policy. */
-export async function checkRateLimit(policy: RatePolicyName, subject: string): Promise<RateVerdict> {
-  const { limit, windowSeconds } = RATE_LIMITS[policy];
-  const r = await hitRateLimit(keyOf(policy, subject), limit, windowSeconds);
-  if (r.allowed) return { ok: true };
-  const message = rateLimitMessage(policy, r.retryAfter);
-  noteRateLimited(r.retryAfter, message);
-  return { ok: false, retryAfter: r.retryAfter, message };
-}
-
-/** Counts against several policies in order; the first refusal wins and later ones are not counted. */
-export async function checkRateLimits(checks: [RatePolicyName, string][]): Promise<RateVerdict> {
-  for (const [policy, subject] of checks) {
-    const verdict = await checkRateLimit(policy, subject);
-    if (!verdict.ok) return verdict;
-  }
-  return { ok: true };
-}
-
 /** The added wait before checking a password, given the account's recent failures from every address. */
 export function signInDelayMs(recentFailures: number): number {
   const over = recentFailures - SIGN_IN_SLOWDOWN.freeFailures;
   return over <= 0 ? 0 : Math.min(SIGN_IN_SLOWDOWN.maxMs, over * SIGN_IN_SLOWDOWN.stepMs);
 }
 
-export type SignInAttempt =
-  | { ok: true; delayMs: number; finish: (succeeded: boolean) => Promise<void> }
-  | { ok: false; retryAfter: number; message: string };
-
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/*
- * Sign-in protection. Four counters, all of FAILED attempts in a 15-minute window:
- *
- * 1. per address (signInPerIp): blocks one address guessing at many accounts;
- * 2. per address and account (signInPerIpAccount): blocks one address guessing at one account;
- * 3. per account across all addresses (signInPerAccount): caps the guesses at one account at 25 per window,
- *    however many addresses they come from (X-Forwarded-For can be chosen by a client reaching the app
- *    directly) and however many run at once;
- * 4. the same count slows every attempt on that account down once past 10, by up to a few seconds.
- *
- * Counter 3 is a lockout, by design and bounded: someone who floods an account with wrong passwords keeps its
- * password sign-in refused until the window ends (15 minutes at most after the first failure), for the owner
- * too; a sign-in link by email (when SMTP is configured) still works. Without it, a botnet or a rotating
- * header had unlimited guesses.
- *
- * Each attempt is counted before the password is checked, in one atomic statement per counter, so a burst of
- * parallel attempts cannot slip past a limit; a refused attempt gives back the counts it took (no password
- * was checked), and a success gives back exactly its own: it never resets the counters, so an attacker who
- * also knows one valid password cannot clear their failures by signing in with it.
- */
-export async function startSignInAttempt(
-  ip: string,
-  email: string,
-  sleep: (ms: number) => Promise<void> = wait,
-): Promise<SignInAttempt> {
-  const account = email.trim().toLowerCase();
-  const ipKey = keyOf("signInPerIp", ip);
-  const pairKey = keyOf("signInPerIpAccount", `${ip}|${account}`);
-  const accountKey = keyOf("signInPerAccount", account);
-
-  const perIp = await checkRateLimit("signInPerIp", ip);
-  if (!perIp.ok) return perIp;
-  const perPair = await checkRateLimit("signInPerIpAccount", `${ip}|${account}`);
-  if (!perPair.ok) {
-    await refundRateLimit(ipKey); // no password was checked: not a failure from this address
-    return perPair;
-  }
-  const { limit, windowSeconds } = RATE_LIMITS.signInPerAccount;
-  const perAccount = await hitRateLimit(accountKey, limit, windowSeconds);
-  if (!perAccount.allowed) {
-    await Promise.all([refundRateLimit(ipKey), refundRateLimit(pairKey), refundRateLimit(accountKey)]);
-    const message = rateLimitMessage("signInPerAccount", perAccount.retryAfter);
-    noteRateLimited(perAccount.retryAfter, message);
-    return { ok: false, retryAfter: perAccount.retryAfter, message };
-  }
-  // The count includes this attempt; the ones before it are recent failures (or attempts still running).
-  const delayMs = signInDelayMs(perAccount.count - 1);
-  if (delayMs > 0) await sleep(delayMs);
-  return {
-    ok: true,
-    delayMs,
-    finish: async (succeeded) => {
-      if (succeeded)
-        await Promise.all([refundRateLimit(ipKey), refundRateLimit(pairKey), refundRateLimit(accountKey)]);
-    },
-  };
-}
+/** The counter's key in `rate_limits` for one policy and subject. */
+export const keyOf = (policy: string, subject: string) => `${policy}:${subject}`;
 
 /*
  * HTTP endpoints that Auth.js answers (POST /api/auth/...) report a refused attempt as a redirect to the error
@@ -152,7 +69,8 @@ export async function startSignInAttempt(
  */
 const refusals = new AsyncLocalStorage<{ retryAfter?: number; message?: string }>();
 
-function noteRateLimited(retryAfter: number, message: string) {
+/** Remembers the first refusal during the current HTTP request (see answerTooManyRequests). */
+export function noteRateLimited(retryAfter: number, message: string) {
   const store = refusals.getStore();
   if (store && store.retryAfter === undefined) Object.assign(store, { retryAfter, message });
 }

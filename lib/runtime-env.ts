@@ -2,7 +2,7 @@ import { assertStartupConfig, env, type Env } from "@/lib/env";
 import { ensureAuthSecret } from "@/lib/secret";
 
 /**
- * What every process that sends mail or serves requests does first, the server (lib/server-start.ts) and the
+ * What every process that sends mail or serves requests does first, the server (server/server-start.ts) and the
  * digest CLI alike, so that they agree on the configuration: validate the environment and the production
  * requirements (throws EnvError naming each variable), then, in the embedded mode only, read or make the
  * AUTH_SECRET kept in DATA_DIR (sessions and unsubscribe links are signed with it).

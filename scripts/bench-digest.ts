@@ -11,7 +11,7 @@ import { countOutbox } from "../db/queries/outbox";
 import { startSmtpSink } from "../db/testing/smtp-sink";
 import { addDays, todayInZone } from "../lib/dates";
 import { lastCompletedWeek } from "../lib/digest/week";
-import { closeTransports, drainAll } from "../lib/mail/sender";
+import { closeTransports, drainAll } from "../server/mail/sender";
 
 const { values } = parseArgs({ options: { members: { type: "string", default: "5000" }, concurrency: { type: "string", default: "8" } } });
 const N = Number(values.members);

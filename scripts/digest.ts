@@ -8,7 +8,7 @@ import { enqueueDueDigests, findTeamForDigest, runTeamDigest, type DigestRunResu
 import { lastCompletedWeek, weekOf } from "../lib/digest/week";
 import { isIsoDate } from "../lib/dates";
 import { EnvError } from "../lib/env";
-import { closeTransports, drainAll } from "../lib/mail/sender";
+import { closeTransports, drainAll } from "../server/mail/sender";
 import { publicOrigin } from "../lib/mail/origin";
 import { prepareRuntimeEnv } from "../lib/runtime-env";
 

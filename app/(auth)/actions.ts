@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/server/auth/auth";
 import { endSession } from "@/db/queries/sessions";
 import { requestEmailProof } from "@/db/queries/email-proofs";
 import { getInvitationByToken } from "@/db/queries/invitations";
@@ -14,20 +14,14 @@ import { ssoProviders } from "@/lib/auth/providers";
 import { policyFromEnv } from "@/lib/auth/signup-policy";
 import { env, features } from "@/lib/env";
 import { rememberInvitation } from "@/server/auth/sign-in-gate";
-import { kickSender } from "@/lib/mail/sender";
+import { kickSender } from "@/server/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
 import { hashPassword } from "@/lib/password";
-import { checkRateLimit } from "@/lib/rate-limit";
+import { checkRateLimit } from "@/server/rate-limit";
 import { safeCallbackPath, signInInput, signUpInput } from "@/lib/validation/auth";
+import type { AuthFormState } from "@/lib/validation/auth";
 
-export type AuthFormState = {
-  message?: string;
-  fieldErrors?: Partial<Record<"name" | "email" | "password", string[]>>;
-  /** What the person typed, except passwords, so the form keeps it after an error. */
-  values?: { name?: string; email?: string };
-};
-
-/** The sentence of a rate-limit refusal thrown by Auth.js's providers (lib/auth/auth.ts, lib/mail/magic-link.ts). */
+/** The sentence of a rate-limit refusal thrown by Auth.js's providers (server/auth/auth.ts, server/mail/magic-link.ts). */
 function rateLimited(err: unknown): string | null {
   const e = err as { retryAfter?: unknown; userMessage?: unknown } | null;
   return err instanceof AuthError && typeof e?.retryAfter === "number" && typeof e.userMessage === "string" ? e.userMessage : null;
@@ -38,11 +32,13 @@ const text = (formData: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
+/** The invitation token of an /invite/<token> path the person came from, or null. */
+const invitationToken = (callbackPath: string) => /^\/invite\/([A-Za-z0-9_-]{16,128})$/.exec(callbackPath)?.[1] ?? null;
+
 /**
  * The address a valid email invitation was sent to, when the person is signing up from its link (the sign-up
  * form comes back to /invite/<token>). Holding that link proves the address, as any link sent to it does.
  */
-const invitationToken = (callbackPath: string) => /^\/invite\/([A-Za-z0-9_-]{16,128})$/.exec(callbackPath)?.[1] ?? null;
 
 async function invitedAddress(callbackPath: string): Promise<string | null> {
   const token = invitationToken(callbackPath);

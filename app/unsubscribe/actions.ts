@@ -2,8 +2,7 @@
 
 import { unsubscribeFromList } from "@/db/queries/notification-prefs";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";
-
-export type UnsubscribeState = { done?: boolean; message?: string };
+import type { UnsubscribeState } from "@/lib/validation/notifications";
 
 /** Turns the list off for the person the signed token names; works without signing in. */
 export async function unsubscribeAction(_prev: UnsubscribeState, formData: FormData): Promise<UnsubscribeState> {

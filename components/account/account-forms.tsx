@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { AccountAction } from "./account-form-state";
+import type { AccountAction } from "@/lib/validation/account";
 import { useSuccessToast } from "@/components/ui/toast";
 
 const zones = (): string[] => {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { AccountFormState } from "./account-form-state";
+import type { AccountFormState } from "@/lib/validation/account";
 
 type Props = {
   email: string;

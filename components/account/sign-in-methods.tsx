@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AccountFormState } from "./account-form-state";
+import type { AccountFormState } from "@/lib/validation/account";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 

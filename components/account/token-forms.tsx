@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { AccountAction } from "./account-form-state";
+import type { AccountAction } from "@/lib/validation/account";
 
 /** Creates a personal access token; its secret is shown here once, with a ready-to-run example. */
 export function CreateTokenForm({ action, origin }: { action: AccountAction; origin: string }) {

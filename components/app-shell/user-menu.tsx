@@ -1,4 +1,3 @@
-import { signOutAction } from "@/app/(auth)/actions";
 import Link from "next/link";
 import { Menu } from "@/components/ui/menu";
 
@@ -9,7 +8,7 @@ function initials(name: string | null, email: string) {
 }
 
 /** The signed-in person's menu: who is signed in, and sign-out. */
-export function UserMenu({ name, email }: { name: string | null; email: string }) {
+export function UserMenu({ name, email, signOut }: { name: string | null; email: string; signOut: () => Promise<void> }) {
   return (
     <Menu
       trigger={
@@ -38,7 +37,7 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
           Mail
         </Link>
       </nav>
-      <form action={signOutAction} className="pt-2">
+      <form action={signOut} className="pt-2">
         <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-raised">
           Sign out
         </button>

@@ -1,17 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
-import type { AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import type { SsoProvider } from "@/lib/auth/providers";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
 type Props = {
   /** The enabled single-sign-on providers, in their fixed order (lib/auth/providers.ts). */
   providers: SsoProvider[];
   ssoAction: (formData: FormData) => Promise<void>;
   /** The sign-in link by email (SMTP only); absent when there is none. */
-  magicLinkAction?: (prev: AuthFormState, formData: FormData) => Promise<AuthFormState>;
+  magicLinkAction?: FormAction<AuthFormState>;
   callbackUrl?: string;
   /** "Sign in" on the sign-in page, "Sign up" on the sign-up page. */
   verb?: "Sign in" | "Sign up";

@@ -1,13 +1,14 @@
 "use client";
 
 import { useActionState } from "react";
-import { signInAction, type AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signInAction, {});
+export function SignInForm({ signIn, callbackUrl }: { signIn: FormAction<AuthFormState>; callbackUrl?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signIn, {});
   return (
     <form action={action} noValidate className="flex flex-col gap-4" aria-label="Sign in with email and password">
       {state.message ? <Alert tone="error">{state.message}</Alert> : null}

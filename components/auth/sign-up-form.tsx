@@ -1,14 +1,15 @@
 "use client";
 
 import { useActionState } from "react";
-import { signUpAction, type AuthFormState } from "@/app/(auth)/actions";
+import type { AuthFormState } from "@/lib/validation/auth";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { PASSWORD_MIN } from "@/lib/validation/auth";
+import type { FormAction } from "@/lib/validation/action-state";
 
-export function SignUpForm({ callbackUrl, email }: { callbackUrl?: string; email?: string }) {
-  const [state, action] = useActionState<AuthFormState, FormData>(signUpAction, {});
+export function SignUpForm({ signUp, callbackUrl, email }: { signUp: FormAction<AuthFormState>; callbackUrl?: string; email?: string }) {
+  const [state, action] = useActionState<AuthFormState, FormData>(signUp, {});
   const v = state.values;
   return (
     <form action={action} noValidate className="flex flex-col gap-4" aria-label="Create your account">

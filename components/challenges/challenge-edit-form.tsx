@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ChallengeFormState } from "./challenge-form";
+import type { ChallengeFormState } from "@/lib/validation/challenge";
+import type { FormAction } from "@/lib/validation/action-state";
 
 /** Renames a challenge or moves its end; the start moves only before the challenge has started. */
 export function ChallengeEditForm({
@@ -12,7 +13,7 @@ export function ChallengeEditForm({
   defaults,
   running,
 }: {
-  action: (prev: ChallengeFormState, formData: FormData) => Promise<ChallengeFormState>;
+  action: FormAction<ChallengeFormState>;
   defaults: { name: string; startsOn: string; endsOn: string };
   running: boolean;
 }) {

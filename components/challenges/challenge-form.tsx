@@ -6,15 +6,10 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
+import type { ChallengeFormState } from "@/lib/validation/challenge";
+import type { FormAction } from "@/lib/validation/action-state";
 
-export type ChallengeFormState = {
-  message?: string;
-  fieldErrors?: Partial<Record<string, string[]>>;
-  values?: Record<string, string>;
-  chosen?: { participantIds: string[]; teamSlugs: string[] };
-};
-
-type Action = (prev: ChallengeFormState, formData: FormData) => Promise<ChallengeFormState>;
+type Action = FormAction<ChallengeFormState>;
 
 const KINDS = [
   { value: "improved", label: "Most improved", hint: "The biggest climb from each person's starting score." },

@@ -1,16 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ChannelActionState } from "@/app/(app)/t/[slug]/settings/channel/actions";
 import { Alert } from "@/components/ui/alert";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useSuccessToast } from "@/components/ui/toast";
-import type { ChannelConnectState } from "@/lib/validation/channel";
+import type { ChannelActionState, ChannelConnectState } from "@/lib/validation/channel";
+import type { FormAction } from "@/lib/validation/action-state";
 
-type Action<S> = (prev: S, fd: FormData) => Promise<S>;
+type Action<S> = FormAction<S>;
 
 /** Paste a webhook URL; the service is recognised from it or chosen. The field never shows a stored URL. */
 export function ConnectChannelForm({ action, replacing }: { action: Action<ChannelConnectState>; replacing: boolean }) {

@@ -6,7 +6,9 @@ import { COMPONENT_LABELS } from "@/lib/ssi";
 import { Card } from "@/components/ui/card";
 import { memberHref, signed } from "./format";
 import { MissingRows } from "./missing-rows";
-import { RemindButton, type RemindState } from "./remind-button";
+import type { RemindState } from "@/lib/validation/dashboard";
+import { RemindButton } from "./remind-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
 
 export function ImproversList({ improvers, slug }: { improvers: MemberNow[]; slug: string }) {
@@ -75,7 +77,7 @@ export function NotSubmittedList({
   pending: Set<string>;
   today: string;
   slug: string;
-  remind: (prev: RemindState, formData: FormData) => Promise<RemindState>;
+  remind: FormAction<RemindState>;
 }) {
   const others = members.filter((m) => m.userId !== viewerId);
   const remindable = others.filter((m) => !pending.has(m.userId)).map((m) => m.userId);

@@ -7,17 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ImportStatus } from "@/db/queries/csv-import";
 import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE } from "@/lib/validation/csv-import";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-
-export type ImportState = {
-  phase?: "preview" | "done";
-  error?: string;
-  fileName?: string;
-  /** The file's text, sent back with the confirmation so nothing is kept on the server in between. */
-  csv?: string;
-  counts?: Record<ImportStatus, number>;
-  rows?: { line: number; email: string; measuredOn: string; total: number | null; status: ImportStatus; errors: string[] }[];
-  hiddenRows?: number;
-};
+import type { ImportState } from "@/lib/validation/csv-import";
+import type { FormAction } from "@/lib/validation/action-state";
 
 const STATUS: Record<ImportStatus, { label: string; className: string }> = {
   insert: { label: "Will insert", className: "border-up/40 bg-ok-soft" },
@@ -39,7 +30,7 @@ function Counts({ counts }: { counts: Record<ImportStatus, number> }) {
 }
 
 /** Upload → preview of every row → confirm. Nothing is written before the confirmation. */
-export function ImportForm({ action, dashboardHref }: { action: (prev: ImportState, fd: FormData) => Promise<ImportState>; dashboardHref: string }) {
+export function ImportForm({ action, dashboardHref }: { action: FormAction<ImportState>; dashboardHref: string }) {
   const [state, formAction] = useActionState(action, {});
   // Checked as soon as a file is chosen: an oversized one is never uploaded (the form will not submit).
   const [tooLarge, setTooLarge] = useState(false);

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { memberHref } from "./format";
-import { RemindButton, type RemindState } from "./remind-button";
+import type { RemindState } from "@/lib/validation/dashboard";
+import { RemindButton } from "./remind-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
 /** A member without a score this week: id, name, when they last recorded one, and whether a reminder is queued. */
 export type MissingRow = { id: string; name: string; last: string; pending: boolean; you: boolean };
@@ -18,7 +20,7 @@ export function MissingRows({
 }: {
   rows: MissingRow[];
   slug: string;
-  remind: (prev: RemindState, formData: FormData) => Promise<RemindState>;
+  remind: FormAction<RemindState>;
 }) {
   return (
     <ul className="flex flex-col divide-y divide-line">

@@ -2,9 +2,10 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { RemindState } from "@/lib/validation/dashboard";
+import type { FormAction } from "@/lib/validation/action-state";
 
-export type RemindState = { ok?: boolean; message?: string };
-type Action = (prev: RemindState, formData: FormData) => Promise<RemindState>;
+type Action = FormAction<RemindState>;
 
 /**
  * Queues a reminder email for one member, or for everyone listed ("all"), and says what happened. Once queued

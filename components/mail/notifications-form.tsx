@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import type { NotificationsState } from "@/app/(app)/account/notifications/actions";
+import type { NotificationsState } from "@/lib/validation/notifications";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useSuccessToast } from "@/components/ui/toast";
+import type { FormAction } from "@/lib/validation/action-state";
 
 function Toggle({ name, label, hint, defaultChecked }: { name: string; label: string; hint: string; defaultChecked: boolean }) {
   return (
@@ -23,7 +24,7 @@ export function NotificationsForm({
   action,
   defaults,
 }: {
-  action: (prev: NotificationsState, fd: FormData) => Promise<NotificationsState>;
+  action: FormAction<NotificationsState>;
   defaults: { digestEnabled: boolean; remindersEnabled: boolean; teamRemindersEnabled: boolean; nameInChannels: boolean };
 }) {
   const [state, formAction] = useActionState(action, {});

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { UnsubscribeState } from "@/app/unsubscribe/actions";
+import type { UnsubscribeState } from "@/lib/validation/notifications";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
-export function UnsubscribeForm({ action, token, listName }: { action: (prev: UnsubscribeState, fd: FormData) => Promise<UnsubscribeState>; token: string; listName: string }) {
+export function UnsubscribeForm({ action, token, listName }: { action: FormAction<UnsubscribeState>; token: string; listName: string }) {
   const [state, formAction] = useActionState(action, {});
   if (state.done) {
     return (

@@ -7,13 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
 import { GOAL_COMPONENT_FIELDS } from "@/lib/validation/goal";
 import { useSuccessToast } from "@/components/ui/toast";
-
-export type GoalFormState = {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: Partial<Record<string, string[]>>;
-  values?: Record<string, string>;
-};
+import type { GoalFormState } from "@/lib/validation/goal";
+import type { FormAction } from "@/lib/validation/action-state";
 
 /** Sets the person's goal: a target SSI with a date, and optional targets per component. */
 export function GoalForm({
@@ -21,7 +16,7 @@ export function GoalForm({
   defaults,
   minDate,
 }: {
-  action: (prev: GoalFormState, formData: FormData) => Promise<GoalFormState>;
+  action: FormAction<GoalFormState>;
   defaults?: Record<string, string>;
   minDate: string;
 }) {

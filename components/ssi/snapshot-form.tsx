@@ -12,21 +12,11 @@ import { SnapshotPaste, usePaste } from "./snapshot-paste";
 import { RANK_FIELDS, SnapshotRanks } from "./snapshot-ranks";
 import { SnapshotTotalField } from "./snapshot-total-field";
 import { useSuccessToast } from "@/components/ui/toast";
-
-export type SnapshotFieldName = (typeof SNAPSHOT_FIELDS)[number];
-
-export type SnapshotFormState = {
-  /** True after a successful save. */
-  ok?: boolean;
-  /** Form-level message (error or success). */
-  message?: string;
-  fieldErrors?: Partial<Record<SnapshotFieldName, string[]>>;
-  /** What was typed, re-filled after an error. */
-  values?: Record<string, string>;
-};
+import type { SnapshotFieldName, SnapshotFormState } from "@/lib/validation/snapshot";
+import type { FormAction } from "@/lib/validation/action-state";
 
 type SnapshotFormProps = {
-  action: (prev: SnapshotFormState, formData: FormData) => Promise<SnapshotFormState>;
+  action: FormAction<SnapshotFormState>;
   /** YYYY-MM-DD in the team's time zone: the default date and the latest allowed. */
   today: string;
   /** Starting values, e.g. when editing an existing snapshot. */

@@ -1,12 +1,13 @@
 "use client";
 
 import { useActionState } from "react";
-import type { MemberActionState } from "@/app/(app)/t/[slug]/members/actions";
+import type { MemberActionState } from "@/lib/validation/team";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
-type Action = (prev: MemberActionState, formData: FormData) => Promise<MemberActionState>;
+type Action = FormAction<MemberActionState>;
 
 export function LeaveTeamForm({ action, teamName }: { action: Action; teamName: string }) {
   const [state, formAction] = useActionState(action, {});

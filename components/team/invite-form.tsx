@@ -1,15 +1,16 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { InviteState } from "@/app/(app)/t/[slug]/members/actions";
+import type { InviteState } from "@/lib/validation/invitation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import type { FormAction } from "@/lib/validation/action-state";
 
 /** Invite by email (one person, once) or create a join link; shows the new link to copy. */
-export function InviteForm({ action }: { action: (prev: InviteState, formData: FormData) => Promise<InviteState> }) {
+export function InviteForm({ action }: { action: FormAction<InviteState> }) {
   const [state, formAction] = useActionState(action, {});
   const [copied, setCopied] = useState<string | null>(null);
   const v = state.values;

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { MemberActionState } from "@/app/(app)/t/[slug]/members/actions";
+import type { MemberActionState } from "@/lib/validation/team";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useSuccessToast } from "@/components/ui/toast";
+import type { FormAction } from "@/lib/validation/action-state";
 
-type Action = (prev: MemberActionState, formData: FormData) => Promise<MemberActionState>;
+type Action = FormAction<MemberActionState>;
 type Role = "member" | "manager" | "owner";
 
 /** A refusal shows under the control; a completed change is confirmed by a toast. */

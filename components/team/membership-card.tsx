@@ -1,7 +1,8 @@
 import { Card } from "@/components/ui/card";
 import { LeaveTeamForm } from "@/components/team/danger-forms";
-import type { MemberActionState } from "@/app/(app)/t/[slug]/members/actions";
+import type { MemberActionState } from "@/lib/validation/team";
 import type { TeamSettings } from "@/db/queries/teams";
+import type { FormAction } from "@/lib/validation/action-state";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
@@ -14,7 +15,7 @@ export function MembershipCard({
   leave,
 }: {
   team: Pick<TeamSettings, "name" | "timeZone" | "weekStart" | "staleDays" | "digestDay" | "digestHour">;
-  leave: (prev: MemberActionState, formData: FormData) => Promise<MemberActionState>;
+  leave: FormAction<MemberActionState>;
 }) {
   return (
     <Card aria-labelledby="membership-heading">

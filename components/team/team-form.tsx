@@ -6,13 +6,8 @@ import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useSuccessToast } from "@/components/ui/toast";
-
-export type TeamFormState = {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: Partial<Record<"name" | "timeZone" | "weekStart" | "staleDays" | "digestDay" | "digestHour", string[]>>;
-  values?: Record<string, string>;
-};
+import type { TeamFormState } from "@/lib/validation/team";
+import type { FormAction } from "@/lib/validation/action-state";
 
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const zones = (): string[] => {
@@ -31,7 +26,7 @@ export function TeamForm({
   defaults,
   submitLabel,
 }: {
-  action: (prev: TeamFormState, formData: FormData) => Promise<TeamFormState>;
+  action: FormAction<TeamFormState>;
   defaults?: { name: string; timeZone: string; weekStart: number; staleDays: number; digestDay: number; digestHour: number };
   submitLabel: string;
 }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { TvLinkState } from "@/app/(app)/t/[slug]/settings/actions";
+import type { TvLinkState } from "@/lib/validation/team";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";

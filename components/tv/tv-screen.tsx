@@ -1,5 +1,5 @@
 import type { Leaderboard } from "@/db/queries/leaderboard-types";
-import type { loadTvChallenges } from "@/lib/tv";
+import type { loadTvChallenges } from "@/db/queries/tv";
 import { AutoRefresh } from "./auto-refresh";
 import { TvChallenge } from "./tv-challenge";
 import { TvRotator } from "./tv-rotator";

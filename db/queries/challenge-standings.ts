@@ -1,10 +1,12 @@
 import { sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { database, queryRows } from "../client";
+import { challengeFinals, challenges } from "../schema";
 import type { ChallengeRow } from "./challenges";
 import { cachedTeamFigure } from "./cache";
 import { latestSnapshotSql } from "./latest-snapshot";
 import { addDays, daysBetween, todayInZone } from "@/lib/dates";
-import { effectiveEnd } from "@/lib/challenges/rules";
+import { effectiveEnd, isFinal } from "@/lib/challenges/rules";
 import type { ChallengeEntry, ChallengeStandings, TeamStanding } from "@/lib/challenges/standings-types";
 import { hasRole, type TeamAccess } from "@/lib/team-access";
 
@@ -54,11 +56,11 @@ export async function getChallengeStandings(
   const shared = seesAll || challenge.metric === "total";
   const perspective = shared ? { seesAll: true, viewerId: "" } : { seesAll: false, viewerId: access.userId };
   const end = effectiveEnd(challenge, opts.today);
-  const load = () => standingsRows(challenge, { ...opts, end }, perspective);
+  const final = challenge.finalAt !== null || (isFinal(challenge, opts.today) && (await makeFinal(challenge, { ...opts, end })));
+  const load = () => standingsRows(challenge, { ...opts, end, final }, perspective);
   const versions = challenge.teams.map((t) => `${t.id}=${t.dataVersion}`).join(",");
-  const rows = shared
-    ? await cachedTeamFigure(challenge.hostTeamId, challenge.revision, `challenge:${challenge.id}:${end}:${opts.staleDays}:${opts.timeZone}:${versions}`, load)
-    : await load();
+  const key = `challenge:${challenge.id}:${final ? "final" : end}:${opts.staleDays}:${opts.timeZone}:${versions}`;
+  const rows = shared ? await cachedTeamFigure(challenge.hostTeamId, challenge.revision, key, load) : await load();
 
   const teams = new Map<string, TeamStanding>();
   const entries: ChallengeEntry[] = [];
@@ -103,9 +105,41 @@ export function getCurrentChallengeStandings(access: TeamAccess, challenge: Chal
   return getChallengeStandings(access, challenge, { today: todayInZone(host.timeZone), staleDays: host.staleDays, timeZone: host.timeZone });
 }
 
+/**
+ * Makes an ended challenge's result final: every participant's starting and last value as they stand now go
+ * into challenge_finals, and challenges.final_at is set, in one transaction. Of several instances reading it
+ * at once, the one whose update finds final_at still empty writes the rows; the others read them. Returns true.
+ */
+async function makeFinal(c: ChallengeRow, o: { end: string; staleDays: number; timeZone: string }): Promise<true> {
+  const rows = (await standingsRows(c, { ...o, final: false }, { seesAll: true, viewerId: "" })).filter((r) => r.user_id !== null);
+  const db = await database();
+  await db.transaction(async (tx) => {
+    const won = await tx
+      .update(challenges)
+      .set({ finalAt: new Date() })
+      .where(and(eq(challenges.id, c.id), isNull(challenges.finalAt)))
+      .returning({ id: challenges.id });
+    if (won.length === 0 || rows.length === 0) return;
+    await tx.insert(challengeFinals).values(
+      rows.map((r) => ({
+        challengeId: c.id,
+        teamId: r.team_id,
+        userId: r.user_id!,
+        joiner: !!r.joiner,
+        baseOn: r.base_on,
+        baseValue: r.base_value,
+        curOn: r.cur_on,
+        curValue: r.cur_value,
+        reachedOn: r.reached_on,
+      })),
+    );
+  });
+  return true;
+}
+
 async function standingsRows(
   c: ChallengeRow,
-  o: { end: string; staleDays: number; timeZone: string },
+  o: { end: string; staleDays: number; timeZone: string; final: boolean },
   perspective: { seesAll: boolean; viewerId: string },
 ): Promise<Row[]> {
   const db = await database();
@@ -124,10 +158,18 @@ async function standingsRows(
   const memberOrder = race
     ? sql`sc.reached_on nulls last, case when sc.reached_on is null then greatest(${target}::numeric - sc.cur_value, 0) else 0 end`
     : sql`sc.cur_value - sc.base_value desc`;
-  return queryRows<Row>(
-    db,
-    sql`
-    with parts as (
+  // Final: the kept values; names and the privacy setting as they are now.
+  const scored = o.final
+    ? sql`
+    scored as (
+      select f.team_id, f.user_id, u.name, u.email, u.hide_components as hides, f.joiner,
+             (u.hide_components and ${bool(byComponent)} and not ${bool(perspective.seesAll)} and f.user_id <> ${perspective.viewerId}) as hidden,
+             f.base_on, f.base_value, f.cur_on, f.cur_value, f.reached_on
+      from challenge_finals f join users u on u.id = f.user_id
+      where f.challenge_id = ${c.id}
+    ),`
+    : sql`
+    parts as (
       select ct.team_id, m.user_id, u.name, u.email, u.hide_components as hides,
              (m.created_at at time zone ${o.timeZone})::date > ${start} as joiner,
              (u.hide_components and ${bool(byComponent)} and not ${bool(perspective.seesAll)} and m.user_id <> ${perspective.viewerId}) as hidden
@@ -155,7 +197,11 @@ async function standingsRows(
         where ${bool(race)} and s.user_id = p.user_id and s.measured_on >= ${start} and s.measured_on <= ${end}
           and s.${col} >= ${target}::numeric
         order by s.measured_on limit 1) reach on true
-    ),
+    ),`;
+  return queryRows<Row>(
+    db,
+    sql`
+    with ${scored}
     ranked as (
       select sc.*, sc.cur_value - sc.base_value as improvement,
              case when ${bool(race)} and sc.cur_value is not null then greatest(${target}::numeric - sc.cur_value, 0) end as distance,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { database } from "../client";
 import { challengeParticipants, challenges, challengeTeams, memberships, teams, users } from "../schema";
 import { writeAudit } from "./audit";
+import { enqueueChallengeCreatedPosts } from "./channel-posts";
 import type { ChallengeInput, ChallengeEdit } from "@/lib/validation/challenge";
 import type { ChallengeKind, ChallengeMetric } from "@/lib/challenges/rules";
 import { hasRole, type TeamAccess } from "@/lib/team-access";
@@ -18,6 +19,8 @@ export type ChallengeRow = {
   endsOn: string;
   allMembers: boolean;
   revision: number;
+  /** When the result was made final (kept in challenge_finals); null before. */
+  finalAt: Date | null;
   /** Every team taking part (the host first), with the data version its cached standings are keyed by. */
   teams: { id: string; name: string; slug: string; dataVersion: number; timeZone: string; staleDays: number }[];
   participantIds: string[];
@@ -34,6 +37,7 @@ const columns = {
   endsOn: challenges.endsOn,
   allMembers: challenges.allMembers,
   revision: challenges.revision,
+  finalAt: challenges.finalAt,
 };
 
 async function withTeams(rows: Omit<ChallengeRow, "teams" | "participantIds">[]): Promise<ChallengeRow[]> {
@@ -105,7 +109,15 @@ export async function listChallengeCandidates(access: TeamAccess) {
 }
 
 /** Creates a challenge hosted by the manager's team; the caller checked that they manage every team in `teamIds`. */
-export async function createChallenge(access: TeamAccess, input: Omit<ChallengeInput, "teamSlugs"> & { teamIds: string[] }): Promise<string> {
+/**
+ * Creates a challenge; with `announce`, its start is posted (through the outbox, in the same transaction) to
+ * the channel of every team taking part that wants highlights.
+ */
+export async function createChallenge(
+  access: TeamAccess,
+  input: Omit<ChallengeInput, "teamSlugs"> & { teamIds: string[] },
+  announce?: { text: string; origin: string },
+): Promise<string> {
   if (!hasRole(access.role, "manager")) throw new Error("createChallenge: managers only");
   const db = await database();
   return db.transaction(async (tx) => {
@@ -130,6 +142,7 @@ export async function createChallenge(access: TeamAccess, input: Omit<ChallengeI
       await tx.insert(challengeParticipants).values(input.participantIds.map((userId) => ({ challengeId: id, userId })));
     }
     await writeAudit(tx, { teamId: access.teamId, actorId: access.userId, action: "challenge.create", details: { id, kind: input.kind, name: input.name } });
+    if (announce) await enqueueChallengeCreatedPosts(tx, teamIds, { id, text: announce.text }, announce.origin);
     return id;
   });
 }

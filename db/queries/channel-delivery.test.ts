@@ -10,7 +10,7 @@ import { auditLog, outbox, teamChannels } from "../schema";
 import { connectChannel, disconnectChannel, getChannelStatus, listChannelDeliveries } from "./channels";
 import { deleteTeam } from "./teams";
 import { enqueueEmail } from "./outbox";
-import { drainOutbox, MAX_ATTEMPTS } from "@/lib/mail/sender";
+import { drainOutbox, MAX_ATTEMPTS } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
 
 const t = setupTestDatabase();

@@ -11,7 +11,7 @@ import { postDueHighlights, HIGHLIGHT_QUIET_MS } from "./channel-posts";
 import { runTeamDigest } from "./digest";
 import { setGoal } from "./goals";
 import { addDays, todayInZone } from "@/lib/dates";
-import { drainOutbox } from "@/lib/mail/sender";
+import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
 
 process.env.AUTH_SECRET ??= "channel-posts-secret-channel-posts-secret"; // digest emails carry signed unsubscribe links

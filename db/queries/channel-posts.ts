@@ -5,11 +5,13 @@ import { database, type Db, type Tx } from "../client";
 import { teamChannels, teams, users, memberships } from "../schema";
 import { findPostableChannel, listTeamsWithPendingHighlights } from "./channels";
 import { lockPendingHighlights, markHighlightsPosted } from "./channel-highlights";
+import { getDigestChallengeAnnouncements } from "./challenge-announcements";
 import { getTeamLeaderboard } from "./leaderboard";
 import { enqueueEmails, type OutgoingEmail } from "./outbox";
 import { addDays } from "@/lib/dates";
-import { buildWeeklySummary, UNNAMED, type ChannelPerson, type HighlightItem } from "@/lib/channels/content";
-import { renderHighlights, renderWeekly, type RenderedPost } from "@/lib/channels/render";
+import { buildWeeklySummary, challengeUrl, UNNAMED, type ChannelPerson, type HighlightItem } from "@/lib/channels/content";
+import { renderChallenge, renderHighlights, renderWeekly, type RenderedPost } from "@/lib/channels/render";
+import { digestSendDay } from "@/lib/digest/week";
 import type { ChannelKind } from "@/lib/channels/url";
 import { grantTeamAccess } from "@/lib/team-access";
 
@@ -41,7 +43,10 @@ function channelMessage(kind: ChannelKind, teamId: string, dedupeKey: string, wh
 export async function buildWeeklyChannelPost(teamId: string, week: Week, origin: string): Promise<OutgoingEmail | null> {
   const db = await database();
   const channel = await findPostableChannel(db, teamId, "weekly");
-  const [team] = await db.select({ id: teams.id, name: teams.name, slug: teams.slug, staleDays: teams.staleDays }).from(teams).where(eq(teams.id, teamId));
+  const [team] = await db
+    .select({ id: teams.id, name: teams.name, slug: teams.slug, staleDays: teams.staleDays, weekStart: teams.weekStart, digestDay: teams.digestDay })
+    .from(teams)
+    .where(eq(teams.id, teamId));
   if (!channel || !team) return null;
   const access = grantTeamAccess(team.id, "channel-poster", "owner");
   const [now, before, people] = await Promise.all([
@@ -49,8 +54,29 @@ export async function buildWeeklyChannelPost(teamId: string, week: Week, origin:
     getTeamLeaderboard(access, { asOf: addDays(week.end, -7), by: "total", staleDays: team.staleDays }),
     loadChannelPeople(db, team.id),
   ]);
-  const summary = buildWeeklySummary({ team, week, board: now.entries, average: now.average, previousAverage: before.average, people, origin });
+  // The digest's challenge lines, with a winner named only when they agreed to be named in channels.
+  const challenges = await getDigestChallengeAnnouncements(access, digestSendDay(team, week), (e) => people.get(e.userId)?.name ?? UNNAMED);
+  const summary = buildWeeklySummary({ team, week, board: now.entries, average: now.average, previousAverage: before.average, people, origin, challenges });
   return channelMessage(channel.kind, team.id, `channel:weekly:${team.id}:${week.start}`, "channel_weekly", renderWeekly(channel.kind, summary));
+}
+
+/**
+ * When a manager starts a challenge: a post to the channel of every team taking part that wants highlights,
+ * enqueued in the transaction that creates the challenge (once per team: the dedupe key is the challenge's).
+ * The text names no member: only the challenge, its kind and its dates.
+ */
+export async function enqueueChallengeCreatedPosts(tx: Tx, teamIds: string[], challenge: { id: string; text: string }, origin: string): Promise<number> {
+  const posts: OutgoingEmail[] = [];
+  for (const teamId of teamIds) {
+    const channel = await findPostableChannel(tx, teamId, "highlights");
+    if (!channel) continue;
+    const [team] = await tx.select({ name: teams.name, slug: teams.slug }).from(teams).where(eq(teams.id, teamId));
+    if (!team) continue;
+    const note = { text: challenge.text, url: challengeUrl(origin, team.slug, challenge.id) };
+    const post = renderChallenge(channel.kind, { team, note, boardUrl: `${origin}/t/${team.slug}` });
+    posts.push(channelMessage(channel.kind, teamId, `channel:challenge:${challenge.id}:${teamId}`, "channel_challenge", post));
+  }
+  return posts.length ? enqueueEmails(tx, posts) : 0;
 }
 
 /** Highlights wait for a quiet spell (no new one for this long) so that a busy morning makes one post… */

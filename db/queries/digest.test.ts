@@ -6,7 +6,7 @@ import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { digestRuns, outbox } from "../schema";
 import { enqueueDueDigests, previewMemberDigest, runTeamDigest } from "./digest";
 import { unsubscribeFromList, updateNotificationPrefs } from "./notification-prefs";
-import { closeTransports, drainOutbox } from "@/lib/mail/sender";
+import { closeTransports, drainOutbox } from "@/server/mail/sender";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { COMPONENT_ADVICE } from "@/lib/ssi";
 

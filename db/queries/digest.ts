@@ -7,7 +7,6 @@ import { buildWeeklyChannelPost } from "./channel-posts";
 import { enqueueEmails, type OutgoingEmail } from "./outbox";
 import { teamFields } from "./teams";
 import { addDays } from "@/lib/dates";
-import { announceChallengeOnTeamChannel } from "@/lib/challenges/channel-hook";
 import { buildDigestContent } from "@/lib/digest/content";
 import { renderDigest, type RenderedDigest } from "@/lib/digest/render";
 import { digestSendDay, dueDigestWeek, lastCompletedWeek } from "@/lib/digest/week";
@@ -90,7 +89,8 @@ export async function runTeamDigest(teamId: string, week: Week, opts: { origin: 
   if (!opts.dryRun && (await done())) return { ...base, status: "already-done", recipients: 0, emails: [] };
   // Built before the transaction: PGlite has one connection, and the board queries do not run inside it.
   const emails = await buildTeamDigestEmails(teamId, week, opts.origin);
-  // The team channel's weekly summary (when one is connected) goes out with the same run, exactly once.
+  // The team channel's weekly summary (when one is connected) goes out with the same run, exactly once, with
+  // the digest's challenge announcements in it.
   const post = opts.dryRun ? null : await buildWeeklyChannelPost(teamId, week, opts.origin);
   if (opts.dryRun) return { ...base, status: "dry-run", recipients: emails.length, emails };
   const result = await db.transaction(async (tx) => {
@@ -104,19 +104,7 @@ export async function runTeamDigest(teamId: string, week: Week, opts: { origin: 
     if (post) await enqueueEmails(tx, [post]);
     return { ...base, status: "enqueued" as const, recipients: n, emails };
   });
-  if (result.status === "enqueued") await announceDigestChallenges(teamId, week);
   return result;
-}
-
-/** Hands this digest's challenge announcements to the team channel hook (once: only the run that enqueued). */
-async function announceDigestChallenges(teamId: string, week: Week) {
-  const db = await database();
-  const [team] = await db.select(teamFields).from(teams).where(eq(teams.id, teamId));
-  if (!team) return;
-  const access = grantTeamAccess(team.id, "digest-scheduler", "owner");
-  for (const a of await getDigestChallengeAnnouncements(access, digestSendDay(team, week))) {
-    await announceChallengeOnTeamChannel(team, a);
-  }
 }
 
 /** Every team whose digest time (its day and hour, in its zone) has passed this week and that has no run yet. */

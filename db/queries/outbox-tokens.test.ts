@@ -7,11 +7,11 @@ import { outbox } from "../schema";
 import { requestEmailProof, confirmEmailProof } from "./email-proofs";
 import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
 import { getMailTo, listMailTo, REDACTED_TOKEN } from "./outbox";
-import { closeTransports, drainOutbox } from "@/lib/mail/sender";
-import { sendVerificationRequest } from "@/lib/mail/magic-link";
+import { closeTransports, drainOutbox } from "@/server/mail/sender";
+import { sendVerificationRequest } from "@/server/mail/magic-link";
 
 // The magic-link hook starts a background drain; here the test drains itself, over SMTP.
-vi.mock("@/lib/mail/sender", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/lib/mail/sender")>()), kickSender: () => {} }));
+vi.mock("@/server/mail/sender", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/server/mail/sender")>()), kickSender: () => {} }));
 
 const t = setupTestDatabase();
 const ORIGIN = { origin: "https://ssi.test" };

@@ -7,7 +7,7 @@ import { outbox, users } from "../schema";
 import { deleteAccount } from "./account";
 import { createInvitation } from "./invitations";
 import { claimDueMessages, countOutbox, enqueueEmail, getMailTo, listFailedMailForOwner, listMailTo } from "./outbox";
-import { closeTransports, drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/lib/mail/sender";
+import { closeTransports, drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/server/mail/sender";
 
 const t = setupTestDatabase();
 let sink: SmtpSink;

@@ -3,6 +3,12 @@ import { eq, isNotNull, and } from "drizzle-orm";
 import { database } from "../client";
 import { teams } from "../schema";
 import { writeAudit } from "./audit";
+import { getCurrentChallengeStandings } from "./challenge-standings";
+import { listTeamChallenges } from "./challenges";
+import { getTeamLeaderboard } from "./leaderboard";
+import { challengeCard } from "@/lib/challenges/cards";
+import { challengePhase } from "@/lib/challenges/rules";
+import { addDays, todayInZone } from "@/lib/dates";
 import type { TeamAccess } from "@/lib/team-access";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -43,4 +49,26 @@ export async function findTeamByTvToken(token: string) {
     .where(eq(teams.tvTokenHash, hash(token)))
     .limit(1);
   return row ?? null;
+}
+
+/** Today's board and yesterday's, for the TV screen's movement since yesterday. */
+export async function loadTvBoards(access: TeamAccess, team: { timeZone: string; staleDays: number; dataVersion: number }) {
+  const today = todayInZone(team.timeZone);
+  const [now, before] = await Promise.all([
+    getTeamLeaderboard(access, { asOf: today, by: "total", staleDays: team.staleDays, version: team.dataVersion }),
+    getTeamLeaderboard(access, { asOf: addDays(today, -1), by: "total", staleDays: team.staleDays, version: team.dataVersion }),
+  ]);
+  const renderedAt = new Intl.DateTimeFormat("en-GB", { timeZone: team.timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit" }).format(new Date());
+  return { now, before, renderedAt };
+}
+
+/** The running challenges with their standings, for the TV screen's rotation (ending soonest first). */
+export async function loadTvChallenges(access: TeamAccess) {
+  const running = (await listTeamChallenges(access)).filter((c) => challengePhase(c, todayInZone(c.teams[0]!.timeZone)) === "running").reverse();
+  return Promise.all(
+    running.map(async (c) => {
+      const standings = await getCurrentChallengeStandings(access, c);
+      return { card: challengeCard(c, standings, todayInZone(c.teams[0]!.timeZone)), standings, kind: c.kind, metric: c.metric };
+    }),
+  );
 }

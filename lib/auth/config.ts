@@ -9,7 +9,7 @@ export function isAppPath(pathname: string): boolean {
 
 /**
  * The database-free half of the Auth.js config. It holds no providers that need the
- * database; lib/auth/auth.ts adds them. The session is a JWT that carries only the user id.
+ * database; server/auth/auth.ts adds them. The session is a JWT that carries only the user id.
  */
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -20,7 +20,7 @@ export const authConfig = {
     jwt({ token, user }) {
       // Keep the token minimal: roles and names are read from the database on every request. `sv` is the
       // person's session version at sign-in; lib/authz.ts treats a token with an older one as signed out.
-      // `sid` names the session's server-side record (lib/auth/auth.ts creates it at sign-in; sign-out deletes it).
+      // `sid` names the session's server-side record (server/auth/auth.ts creates it at sign-in; sign-out deletes it).
       const sub = user?.id ?? token.sub;
       const sv = user ? ((user as { sessionVersion?: number }).sessionVersion ?? 0) : (token.sv as number | undefined);
       return { sub, sv, sid: token.sid, iat: token.iat, exp: token.exp, jti: token.jti };

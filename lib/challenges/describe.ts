@@ -1,6 +1,7 @@
 // Words for challenges, shared by the pages, the TV screen and the digest.
+import { addDays } from "@/lib/dates";
 import { COMPONENT_LABELS } from "@/lib/ssi";
-import { challengePhase, daysLeft, type ChallengeKind, type ChallengeMetric } from "./rules";
+import { challengePhase, daysLeft, FINAL_AFTER_DAYS, type ChallengeKind, type ChallengeMetric } from "./rules";
 
 export const KIND_LABELS: Record<ChallengeKind, string> = {
   improved: "Most improved",
@@ -35,7 +36,7 @@ export const formatDay = (iso: string) => DAY.format(new Date(`${iso}T00:00:00Z`
 /** The rules in one short paragraph, as written on the challenge's page. */
 export function rulesParagraph(c: Described, staleDays: number): string {
   const what = metricLabel(c.metric);
-  const dates = `from ${formatDay(c.startsOn)} to ${formatDay(c.endsOn)} (the team's time zone); scores dated after the end do not count`;
+  const dates = `from ${formatDay(c.startsOn)} to ${formatDay(c.endsOn)} (the team's time zone); scores dated after the end do not count, and the result is final ${FINAL_AFTER_DAYS} days after the end (${formatDay(addDays(c.endsOn, FINAL_AFTER_DAYS))}), whatever is recorded later`;
   const baseline = `Everyone's starting score is their latest ${what} on or before the start, if it is at most ${staleDays} days older than the start; someone who joins the team during the challenge without one starts from their first score after the start. Without one, a participant is listed as "no starting score", never left out`;
   if (c.kind === "race") {
     return `The first to record a ${what} of ${c.target} or more wins. Only scores ${dates}. Those who reached the target are ranked by the date they reached it; everyone else by how far their latest score is from it. People with no score in the ${staleDays} days before the start or since are listed, not ranked.`;

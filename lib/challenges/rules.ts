@@ -43,6 +43,15 @@ export type Scored = {
 /** The last day that counts: the end date, or today while the challenge is running. */
 export const effectiveEnd = (c: Pick<ChallengeRules, "endsOn">, today: string) => (today < c.endsOn ? today : c.endsOn);
 
+/**
+ * Days after the end during which a late score (dated within the challenge) still counts; after them the
+ * result is final and kept as it stood (db/queries/challenge-standings.ts freezes it on its first reading).
+ */
+export const FINAL_AFTER_DAYS = 3;
+
+/** Whether the result is final today: the end is more than FINAL_AFTER_DAYS days ago. */
+export const isFinal = (c: Pick<ChallengeRules, "endsOn">, today: string) => today > addDays(c.endsOn, FINAL_AFTER_DAYS);
+
 export function challengePhase(c: Pick<ChallengeRules, "startsOn" | "endsOn">, today: string): "upcoming" | "running" | "ended" {
   return today < c.startsOn ? "upcoming" : today > c.endsOn ? "ended" : "running";
 }

@@ -17,8 +17,19 @@ export type WeeklySummary = {
   recorded: number;
   members: number;
   weakest: { label: string; advice: string; value: number } | null;
+  /** The digest's challenge announcements (start, final stretch, result), each with its challenge's page. */
+  challenges: ChallengeNote[];
   boardUrl: string;
 };
+
+/** One line about a challenge, and the page it links to. */
+export type ChallengeNote = { text: string; url: string };
+
+/** A post of its own when a manager starts a challenge (a highlight). */
+export type ChallengePost = { team: { name: string; slug: string }; note: ChallengeNote; boardUrl: string };
+
+/** The challenge page's address in the team's own pages (each team of a team-against-team challenge has one). */
+export const challengeUrl = (origin: string, slug: string, challengeId: string) => `${origin}/t/${slug}/challenges/${challengeId}`;
 
 const TOP = 5;
 const MOVERS = 3;
@@ -31,6 +42,8 @@ export type WeeklyInput = {
   previousAverage: number | null;
   people: ReadonlyMap<string, ChannelPerson>;
   origin: string;
+  /** This week's challenge announcements, names already as the channel may show them. */
+  challenges?: { challengeId: string; text: string }[];
 };
 
 /**
@@ -63,6 +76,7 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
     recorded: input.board.filter((e) => !!e.measuredOn && e.measuredOn >= start && e.measuredOn <= end).length,
     members: input.board.length,
     weakest,
+    challenges: (input.challenges ?? []).map((a) => ({ text: a.text, url: challengeUrl(input.origin, input.team.slug, a.challengeId) })),
     boardUrl: `${input.origin}/t/${input.team.slug}`,
   };
 }

@@ -2,7 +2,7 @@
 // Every name is in a plain_text object (no formatting is parsed there); the fallback is mrkdwn, so names in it
 // are defused with slackMrkdwn. Numbers and our own words are the only mrkdwn content.
 import { weekLabel } from "@/lib/digest/render";
-import { highlightParts, type HighlightsPost, type WeeklySummary } from "./content";
+import { highlightParts, type ChallengePost, type HighlightsPost, type WeeklySummary } from "./content";
 import { slackEntities, slackMrkdwn, slackPlain } from "./escape";
 import { averageLine, move, num, participationLine, type RenderedPost } from "./format";
 
@@ -28,6 +28,11 @@ export function slackWeekly(s: WeeklySummary): RenderedPost {
   if (s.weakest) {
     blocks.push(section(mrkdwn(`*Where the team can gain: ${s.weakest.label}* (average ${num(s.weakest.value)} of 25)\n${s.weakest.advice}`)));
   }
+  if (s.challenges.length) {
+    // A challenge's name (in its line) is the manager's words: plain text, with its page linked beside it.
+    blocks.push(section(mrkdwn("*Challenges*")));
+    for (const c of s.challenges) blocks.push(challengeLine(c));
+  }
   blocks.push({ type: "context", elements: [mrkdwn(link(s.boardUrl, "Open the leaderboard"))] });
   const leader = s.top[0] ? ` #1 ${slackMrkdwn(s.top[0].name)} (${num(s.top[0].total)}).` : "";
   const text = `${slackMrkdwn(title)}: average ${averageLine(s)}, ${participationLine(s)}.${leader}`;
@@ -43,6 +48,19 @@ export function slackHighlights(p: HighlightsPost): RenderedPost {
   ];
   const text = `${slackMrkdwn(p.team.name)}: ${lines.map((l) => `${slackMrkdwn(l.name)}${l.rest}`).join(" ")}`;
   return { summary: `${p.items.length} ${p.items.length === 1 ? "highlight" : "highlights"}`, body: { text, blocks } };
+}
+
+function challengeLine(c: ChallengePost["note"]) {
+  return { type: "section", text: plain(slackPlain(c.text)), accessory: { type: "button", text: plain("See the standings"), url: c.url } };
+}
+
+export function slackChallenge(p: ChallengePost): RenderedPost {
+  const blocks: unknown[] = [
+    section(mrkdwn(`*A challenge on ${slackMrkdwn(p.team.name)}*`)),
+    challengeLine(p.note),
+    { type: "context", elements: [mrkdwn(link(p.boardUrl, "Open the leaderboard"))] },
+  ];
+  return { summary: "New challenge", body: { text: `${slackMrkdwn(p.team.name)}: ${slackMrkdwn(p.note.text)}`, blocks } };
 }
 
 export function slackTest(teamName: string, boardUrl: string): RenderedPost {

@@ -1,7 +1,7 @@
 // Microsoft Teams workflow-webhook bodies: a message with one Adaptive Card attachment. Every name goes in a
 // RichTextBlock TextRun, which never parses Markdown; TextBlocks (which do) hold only our words and numbers.
 import { weekLabel } from "@/lib/digest/render";
-import { highlightParts, type HighlightsPost, type WeeklySummary } from "./content";
+import { highlightParts, type ChallengePost, type HighlightsPost, type WeeklySummary } from "./content";
 import { teamsRun } from "./escape";
 import { averageLine, move, num, participationLine, type RenderedPost } from "./format";
 
@@ -10,7 +10,7 @@ const run = (text: string, extra: Omit<Inline, "type" | "text"> = {}): Inline =>
 const rich = (...inlines: Inline[]) => ({ type: "RichTextBlock", inlines });
 const block = (text: string, extra: Record<string, unknown> = {}) => ({ type: "TextBlock", text, wrap: true, ...extra });
 
-function card(body: unknown[], boardUrl: string) {
+function card(body: unknown[], boardUrl: string, more: { title: string; url: string }[] = []) {
   return {
     type: "message",
     attachments: [
@@ -22,7 +22,7 @@ function card(body: unknown[], boardUrl: string) {
           type: "AdaptiveCard",
           version: "1.4",
           body,
-          actions: [{ type: "Action.OpenUrl", title: "Open the leaderboard", url: boardUrl }],
+          actions: [{ type: "Action.OpenUrl", title: "Open the leaderboard", url: boardUrl }, ...more.map((m) => ({ type: "Action.OpenUrl", ...m }))],
           msteams: { width: "Full" },
         },
       },
@@ -49,7 +49,13 @@ export function teamsWeekly(s: WeeklySummary): RenderedPost {
     body.push(block(`**Where the team can gain: ${s.weakest.label}** (average ${num(s.weakest.value)} of 25)`, { spacing: "Medium" }));
     body.push(block(s.weakest.advice));
   }
-  return { summary: `Weekly summary, ${weekLabel(s.week)}`, body: card(body, s.boardUrl) };
+  if (s.challenges.length) {
+    // The lines hold challenge names (the manager's words): TextRuns, which never parse Markdown.
+    body.push(block("**Challenges**", { spacing: "Medium" }));
+    for (const c of s.challenges) body.push(rich(run(teamsRun(c.text))));
+  }
+  const links = s.challenges.length === 1 ? [{ title: "See the challenge", url: s.challenges[0]!.url }] : [];
+  return { summary: `Weekly summary, ${weekLabel(s.week)}`, body: card(body, s.boardUrl, links) };
 }
 
 export function teamsHighlights(p: HighlightsPost): RenderedPost {
@@ -59,6 +65,11 @@ export function teamsHighlights(p: HighlightsPost): RenderedPost {
     body.push(rich(run(teamsRun(l.name), { weight: "Bolder" }), run(l.rest)));
   }
   return { summary: `${p.items.length} ${p.items.length === 1 ? "highlight" : "highlights"}`, body: card(body, p.boardUrl) };
+}
+
+export function teamsChallenge(p: ChallengePost): RenderedPost {
+  const body = [rich(run("A challenge on ", { weight: "Bolder" }), run(teamsRun(p.team.name), { weight: "Bolder" })), rich(run(teamsRun(p.note.text)))];
+  return { summary: "New challenge", body: card(body, p.boardUrl, [{ title: "See the challenge", url: p.note.url }]) };
 }
 
 export function teamsTest(teamName: string, boardUrl: string): RenderedPost {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
 import { signUpInput } from "./auth";
 import { hasControlChars } from "./text";
+import type { ActionState, FormAction } from "./action-state";
 
 /** Name, email and (optional) personal time zone from the account form. */
 export const profileInput = z.object({
@@ -26,3 +27,11 @@ export const tokenNameInput = z.object({
     .max(60, "Use at most 60 characters for the name.")
     .refine((s) => !hasControlChars(s), "The name can't contain control characters."),
 });
+
+/** What every account form's server action returns. */
+export type AccountFormState = ActionState & {
+  /** A newly created API token, shown once. */
+  secret?: string;
+};
+
+export type AccountAction = FormAction<AccountFormState>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasControlChars } from "./text";
+import type { ActionState } from "./action-state";
 
 export const PASSWORD_MIN = 10;
 
@@ -56,3 +57,6 @@ export function safeCallbackPath(value: unknown, fallback = "/teams"): string {
   if (url.origin !== PLACEHOLDER_ORIGIN || url.pathname.startsWith("//")) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
 }
+
+/** The sign-in, sign-up and sign-in-link forms; `values` keeps what was typed, except passwords. */
+export type AuthFormState = ActionState<"name" | "email" | "password", { name?: string; email?: string }>;

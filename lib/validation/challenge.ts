@@ -4,6 +4,7 @@ import { CHALLENGE_KINDS } from "@/lib/challenges/rules";
 import { RANK_BY } from "@/lib/ranking";
 import { parseDecimal } from "./snapshot";
 import { hasControlChars } from "./text";
+import type { ActionState } from "./action-state";
 
 export const CHALLENGE_MESSAGES = {
   name: "Give the challenge a name.",
@@ -109,3 +110,6 @@ export function challengeEditSchema(ctx: { today: string; phase: "upcoming" | "r
     .transform((v) => ({ name: v.name, startsOn: v.startsOn ?? ctx.startsOn, endsOn: v.endsOn }));
 }
 export type ChallengeEdit = z.output<ReturnType<typeof challengeEditSchema>>;
+
+/** The challenge forms (create and edit); `chosen` keeps the picked people and teams after an error. */
+export type ChallengeFormState = ActionState & { chosen?: { participantIds: string[]; teamSlugs: string[] } };

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { checkWebhookUrl, type ChannelKind } from "@/lib/channels/url";
+import type { ActionState } from "./action-state";
 
 export const channelConnectShape = z.object({
   url: z.string({ error: "Paste the webhook URL." }).max(2000, "That URL is too long to be a webhook URL."),
   kind: z.enum(["auto", "slack", "teams"], { error: "Choose Slack or Microsoft Teams." }).default("auto"),
 });
 
-export type ChannelConnectState = {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: { url?: string[]; kind?: string[] };
-};
+export type ChannelConnectState = ActionState<"url" | "kind">;
+
+/** The channel's other forms (options, test post, disconnect). */
+export type ChannelActionState = ActionState<never>;
 
 /**
  * The connect form: the URL must point at Slack's or Teams' webhook hosts (or an allowed origin), and the kind

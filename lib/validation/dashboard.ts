@@ -1,4 +1,5 @@
 import { isIsoDate } from "@/lib/dates";
+import type { ActionState } from "./action-state";
 
 export const DASHBOARD_RANGES = [12, 26, 52] as const;
 export type DashboardRange = (typeof DASHBOARD_RANGES)[number];
@@ -14,3 +15,6 @@ export function parseDateParam(value: unknown, fallback: string): string {
   const v = Array.isArray(value) ? value[0] : value;
   return typeof v === "string" && isIsoDate(v) ? v : fallback;
 }
+
+/** A dashboard's "remind" button. */
+export type RemindState = ActionState<never>;

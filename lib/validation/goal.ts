@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addDays, isIsoDate } from "@/lib/dates";
 import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS, type Component } from "@/lib/ssi";
 import { parseDecimal } from "./snapshot";
+import type { ActionState } from "./action-state";
 
 const scoreNumber = (name: string, max: number) =>
   z
@@ -37,3 +38,6 @@ export const GOAL_COMPONENT_FIELDS = {
   insights: "targetInsights",
   relationships: "targetRelationships",
 } as const satisfies Record<(typeof COMPONENTS)[number], string>;
+
+/** The goal form. */
+export type GoalFormState = ActionState;

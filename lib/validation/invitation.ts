@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionState } from "./action-state";
 
 export const INVITE_ROLES = ["member", "manager"] as const;
 
@@ -18,3 +19,11 @@ export const invitationInput = z.object({
     .max(30, "An invitation can stay valid for at most 30 days.")
     .default(7),
 });
+
+/** The invite form: the state carries the link to copy. */
+export type InviteState = ActionState<"email" | "role" | "expiresInDays"> & {
+  link?: string;
+  email?: string | null;
+  /** False without SMTP: nothing was emailed, the manager passes the link on. */
+  emailed?: boolean;
+};

@@ -10,6 +10,7 @@ import {
   totalMatchesComponents,
   type Component,
 } from "@/lib/ssi";
+import type { ActionState } from "./action-state";
 
 export const SSI_FIRST_DATE = "2014-01-01";
 
@@ -147,3 +148,8 @@ export const SNAPSHOT_FIELDS = [
 export function fieldErrors<T>(result: z.ZodSafeParseResult<T>): { [K in keyof T]?: string[] } {
   return result.success ? {} : z.flattenError(result.error).fieldErrors;
 }
+
+export type SnapshotFieldName = (typeof SNAPSHOT_FIELDS)[number];
+
+/** The snapshot form: `ok` after a save, errors per field, and what was typed, re-filled after an error. */
+export type SnapshotFormState = ActionState<SnapshotFieldName>;

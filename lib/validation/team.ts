@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/dates";
 import { hasControlChars } from "./text";
+import type { ActionState } from "./action-state";
 
 export const TEAM_MESSAGES = {
   nameMissing: "Enter a team name.",
@@ -51,3 +52,12 @@ export const teamInput = z.object({
 });
 
 export type TeamInput = z.output<typeof teamInput>;
+
+/** The team form (new team and settings). */
+export type TeamFormState = ActionState<"name" | "timeZone" | "weekStart" | "staleDays" | "digestDay" | "digestHour">;
+
+/** A member's or the team's one-button actions (role change, removal, leave, delete): a sentence when refused. */
+export type MemberActionState = ActionState<never>;
+
+/** The TV link form: the new link, shown once, or that it was revoked. */
+export type TvLinkState = { link?: string; revoked?: boolean };

@@ -3,21 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import type { AccountFormState } from "@/components/account/account-form-state";
+import type { AccountFormState } from "@/lib/validation/account";
 import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { requestEmailProof } from "@/db/queries/email-proofs";
 import { unlinkProvider } from "@/db/queries/sign-in-methods";
 import { normalizeEmail } from "@/db/queries/users";
 import { ssoProviders } from "@/lib/auth/providers";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/server/auth/auth";
 import { requireUser } from "@/lib/authz";
 import { env, features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
-import { kickSender } from "@/lib/mail/sender";
+import { kickSender } from "@/server/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
 import { hashPassword, verifyPassword } from "@/lib/password";
-import { checkRateLimit } from "@/lib/rate-limit";
+import { checkRateLimit } from "@/server/rate-limit";
 import { passwordChangeInput, profileInput, tokenNameInput } from "@/lib/validation/account";
 
 const flat = (err: z.ZodError) => z.flattenError(err).fieldErrors as Record<string, string[]>;

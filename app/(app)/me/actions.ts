@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { GoalFormState } from "@/components/me/goal-form";
+import type { GoalFormState } from "@/lib/validation/goal";
 import { getAccount } from "@/db/queries/account";
 import { clearGoal, setGoal } from "@/db/queries/goals";
 import { requireUser } from "@/lib/authz";

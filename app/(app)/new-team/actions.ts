@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createTeam } from "@/db/queries/teams";
-import type { TeamFormState } from "@/components/team/team-form";
+import type { TeamFormState } from "@/lib/validation/team";
 import { requireUser } from "@/lib/authz";
 import { formValues } from "@/lib/form-data";
 import { teamInput } from "@/lib/validation/team";

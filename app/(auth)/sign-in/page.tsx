@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { OtherSignIn } from "@/components/auth/other-sign-in";
-import { magicLinkAction, ssoSignInAction } from "@/app/(auth)/actions";
+import { magicLinkAction, signInAction, ssoSignInAction } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/authz";
@@ -44,7 +44,7 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         {params.deleted ? <Alert tone="success">Your account and all your scores were deleted.</Alert> : null}
         {params.check === "email" ? <Alert tone="success">Check your inbox: we sent you a sign-in link.</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
-        {f.password ? <SignInForm callbackUrl={callbackUrl} /> : null}
+        {f.password ? <SignInForm signIn={signInAction} callbackUrl={callbackUrl} /> : null}
       </div>
       <OtherSignIn providers={ssoProviders(env())} ssoAction={ssoSignInAction} magicLinkAction={f.magicLink ? magicLinkAction : undefined} callbackUrl={callbackUrl} divided={f.password} />
       <p className="mt-6 text-sm text-muted">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { magicLinkAction, ssoSignInAction } from "@/app/(auth)/actions";
+import { magicLinkAction, signUpAction, ssoSignInAction } from "@/app/(auth)/actions";
 import { OtherSignIn } from "@/components/auth/other-sign-in";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
@@ -59,7 +59,7 @@ export default async function SignUpPage({ searchParams }: PageProps<"/sign-up">
         {!anyAccount && policy.mode !== "open" ? (
           <Alert tone="info">This instance has no account yet: the first one you create here sets it up and becomes its administrator.</Alert>
         ) : null}
-        {passwordForm ? <SignUpForm callbackUrl={callbackUrl} email={email} /> : null}
+        {passwordForm ? <SignUpForm signUp={signUpAction} callbackUrl={callbackUrl} email={email} /> : null}
       </div>
       {otherWays ? (
         <OtherSignIn

@@ -1,5 +1,5 @@
 import { unsubscribeFromList } from "@/db/queries/notification-prefs";
-import { answerOutage } from "@/lib/api";
+import { answerOutage } from "@/server/api";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";
 
 export const dynamic = "force-dynamic";

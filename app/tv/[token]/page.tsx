@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TvScreen } from "@/components/tv/tv-screen";
-import { findTeamByTvToken } from "@/db/queries/tv";
 import { grantTeamAccess } from "@/lib/team-access";
-import { loadTvBoards, loadTvChallenges, refreshSeconds } from "@/lib/tv";
+import { findTeamByTvToken, loadTvBoards, loadTvChallenges } from "@/db/queries/tv";
+import { refreshSeconds } from "@/lib/tv";
 
 export const metadata: Metadata = { title: "TV", robots: { index: false } };
 

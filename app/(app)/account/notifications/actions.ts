@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { updateNotificationPrefs } from "@/db/queries/notification-prefs";
 import { requireUser } from "@/lib/authz";
-
-export type NotificationsState = { ok?: boolean; message?: string };
+import type { NotificationsState } from "@/lib/validation/notifications";
 
 /** Saves the signed-in person's email preferences (checkboxes: absent means off). */
 export async function saveNotificationsAction(_prev: NotificationsState, formData: FormData): Promise<NotificationsState> {

@@ -1,6 +1,6 @@
 import { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/auth";
-import { answerOutage } from "@/lib/api";
+import { handlers } from "@/server/auth/auth";
+import { answerOutage } from "@/server/api";
 import { describeSession } from "@/lib/authz";
 import { answerTooManyRequests } from "@/lib/rate-limit";
 import { BODY_LIMITS, bodyTooLarge, readBodyWithin } from "@/lib/request-body";

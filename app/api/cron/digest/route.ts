@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { digestTick } from "@/lib/digest/scheduler";
-import { answerOutage } from "@/lib/api";
+import { digestTick } from "@/server/digest/scheduler";
+import { answerOutage } from "@/server/api";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_RATE_LIMIT } from "@/lib/api";
+import { API_RATE_LIMIT } from "@/server/api";
 import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
 import { SSI_FIRST_DATE, snapshotInputSchema } from "@/lib/validation/snapshot";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { listSnapshotsForUser, upsertSnapshot, type SavedSnapshot } from "@/db/queries/snapshots";
 import { findMembershipBySlug } from "@/db/queries/teams";
-import { answerOutage, apiError, authenticateRequest, readJsonObject } from "@/lib/api";
+import { answerOutage, apiError, authenticateRequest, readJsonObject } from "@/server/api";
 import { BODY_LIMITS, tooLargeMessage } from "@/lib/request-body";
 import { todayInZone } from "@/lib/dates";
 import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapshot";

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { TvScreen } from "@/components/tv/tv-screen";
 import { requireTeamRole } from "@/lib/authz";
-import { loadTvBoards, loadTvChallenges, refreshSeconds } from "@/lib/tv";
+import { loadTvBoards, loadTvChallenges } from "@/db/queries/tv";
+import { refreshSeconds } from "@/lib/tv";
 
 export const metadata: Metadata = { title: "TV mode" };
 

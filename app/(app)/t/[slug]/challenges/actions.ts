@@ -3,14 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import type { ChallengeFormState } from "@/components/challenges/challenge-form";
+import type { ChallengeFormState } from "@/lib/validation/challenge";
 import { createChallenge, getTeamChallenge, listChallengeCandidates, updateChallenge } from "@/db/queries/challenges";
 import { listMyTeams, requireTeamRole } from "@/lib/authz";
-import { announceChallengeOnTeamChannel } from "@/lib/challenges/channel-hook";
 import { challengeSummary, formatDay } from "@/lib/challenges/describe";
 import { challengePhase } from "@/lib/challenges/rules";
 import { todayInZone } from "@/lib/dates";
 import { formValues } from "@/lib/form-data";
+import { publicOrigin } from "@/lib/mail/origin";
 import { hasRole } from "@/lib/team-access";
 import { challengeEditSchema, challengeInputSchema } from "@/lib/validation/challenge";
 
@@ -36,9 +36,8 @@ export async function createChallengeAction(slug: string, _prev: ChallengeFormSt
   if (!parsed.success) return { fieldErrors: z.flattenError(parsed.error).fieldErrors, values, chosen, message: invalid };
   const teamIds: string[] = [];
   for (const s of parsed.data.teamSlugs) teamIds.push((await requireTeamRole(s, "manager")).team.id);
-  const id = await createChallenge(access, { ...parsed.data, teamIds });
   const text = `New challenge “${parsed.data.name}”: ${challengeSummary(parsed.data)}, ${formatDay(parsed.data.startsOn)} – ${formatDay(parsed.data.endsOn)}.`;
-  await announceChallengeOnTeamChannel(team, { challengeId: id, name: parsed.data.name, event: "created", text });
+  const id = await createChallenge(access, { ...parsed.data, teamIds }, { text, origin: publicOrigin() });
   revalidatePath(`/t/${slug}`, "layout");
   redirect(`/t/${slug}/challenges/${id}`);
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { RemindState } from "@/components/dashboard/remind-button";
+import type { RemindState } from "@/lib/validation/dashboard";
 import { enqueueReminders } from "@/db/queries/dashboard-reminders";
 import { requireTeamRole } from "@/lib/authz";
 import { publicOrigin } from "@/lib/mail/origin";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ImportState } from "@/components/dashboard/import-form";
+import type { ImportState } from "@/lib/validation/csv-import";
 import { applySnapshotImport, previewSnapshotImport } from "@/db/queries/csv-import";
 import { requireTeamRole } from "@/lib/authz";
 import { parseSnapshotCsv } from "@/lib/csv-snapshots";

@@ -9,20 +9,11 @@ import { requireTeamRole } from "@/lib/authz";
 import { features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
 import { publicOrigin } from "@/lib/mail/origin";
-import { checkRateLimits } from "@/lib/rate-limit";
-import { kickSender } from "@/lib/mail/sender";
+import { checkRateLimits } from "@/server/rate-limit";
+import { kickSender } from "@/server/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
-
-export type InviteState = {
-  link?: string;
-  email?: string | null;
-  /** False without SMTP: nothing was emailed, the manager passes the link on. */
-  emailed?: boolean;
-  message?: string;
-  fieldErrors?: Partial<Record<"email" | "role" | "expiresInDays", string[]>>;
-  values?: Record<string, string>;
-};
-export type MemberActionState = { ok?: boolean; message?: string };
+import type { InviteState } from "@/lib/validation/invitation";
+import type { MemberActionState } from "@/lib/validation/team";
 
 /** Creates an email invitation or a join link; the state carries the link to copy. */
 export async function inviteAction(slug: string, _prev: InviteState, formData: FormData): Promise<InviteState> {

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { TeamFormState } from "@/components/team/team-form";
-import type { MemberActionState } from "../members/actions";
+import type { MemberActionState, TeamFormState, TvLinkState } from "@/lib/validation/team";
 import { deleteTeam, leaveTeam, updateTeamSettings } from "@/db/queries/teams";
 import { createTvLink, revokeTvLink } from "@/db/queries/tv";
 import { requireTeamRole } from "@/lib/authz";
@@ -38,8 +37,6 @@ export async function deleteTeamAction(slug: string, _prev: MemberActionState, f
   if (!r.ok) return { message: r.error };
   redirect("/teams");
 }
-
-export type TvLinkState = { link?: string; revoked?: boolean };
 
 /** Creates (or replaces) the secret TV link; the state carries it, shown once. */
 export async function createTvLinkAction(slug: string, _prev: TvLinkState): Promise<TvLinkState> {

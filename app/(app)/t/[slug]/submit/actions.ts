@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { SnapshotFormState } from "@/components/ssi/snapshot-form";
+import type { SnapshotFormState } from "@/lib/validation/snapshot";
 import { upsertSnapshot } from "@/db/queries/snapshots";
 import { getMember } from "@/db/queries/teams";
 import { requireTeamRole } from "@/lib/authz";

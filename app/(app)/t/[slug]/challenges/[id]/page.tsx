@@ -10,9 +10,9 @@ import { getCurrentChallengeStandings } from "@/db/queries/challenge-standings";
 import { getTeamChallenge } from "@/db/queries/challenges";
 import { requireTeamRole } from "@/lib/authz";
 import { challengeSummary, formatDay, rulesParagraph, timeLeftLabel } from "@/lib/challenges/describe";
-import { challengePhase } from "@/lib/challenges/rules";
+import { challengePhase, FINAL_AFTER_DAYS, isFinal } from "@/lib/challenges/rules";
 import { winnersOf } from "@/lib/challenges/winners";
-import { todayInZone } from "@/lib/dates";
+import { addDays, todayInZone } from "@/lib/dates";
 import { hasRole } from "@/lib/team-access";
 
 export const metadata: Metadata = { title: "Challenge" };
@@ -54,9 +54,14 @@ export default async function ChallengePage({ params }: PageProps<"/t/[slug]/cha
           ) : null}
         </div>
       </div>
-      {winners.length ? (
-        <Alert tone="success" title={winners.length > 1 ? "Winners" : "Winner"}>
-          <span data-testid="winners">{winners.join(", ")}</span>
+      {phase === "ended" ? (
+        <Alert tone={winners.length ? "success" : "info"} title={winners.length > 1 ? "Winners" : winners.length ? "Winner" : "Nobody could be ranked"}>
+          {winners.length ? <span data-testid="winners">{winners.join(", ")}</span> : null}
+          <span data-testid="result-status" className="block text-sm">
+            {isFinal(challenge, today)
+              ? "This is the final result."
+              : `Provisional until ${formatDay(addDays(challenge.endsOn, FINAL_AFTER_DAYS))}: a score dated within the challenge and recorded late still counts until then.`}
+          </span>
         </Alert>
       ) : phase === "upcoming" ? (
         <Alert tone="info">This challenge has not started. Starting scores are the latest on or before {formatDay(challenge.startsOn)}.</Alert>

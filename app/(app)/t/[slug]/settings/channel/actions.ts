@@ -3,15 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { connectChannel, disconnectChannel, getChannelForSending, setChannelBroken, updateChannelOptions } from "@/db/queries/channels";
 import { requireTeamRole } from "@/lib/authz";
-import { allowedOriginsFromEnv } from "@/lib/channels/deliver";
+import { allowedOriginsFromEnv } from "@/server/channels/deliver";
 import { postToWebhook } from "@/lib/channels/post";
 import { renderTest } from "@/lib/channels/render";
 import { CHANNEL_LABELS } from "@/lib/channels/url";
 import { formValues } from "@/lib/form-data";
 import { publicOrigin } from "@/lib/mail/origin";
-import { parseChannelConnect, type ChannelConnectState } from "@/lib/validation/channel";
-
-export type ChannelActionState = { ok?: boolean; message?: string };
+import { parseChannelConnect, type ChannelActionState, type ChannelConnectState } from "@/lib/validation/channel";
 
 const page = (slug: string) => `/t/${slug}/settings/channel`;
 

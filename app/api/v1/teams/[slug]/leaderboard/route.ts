@@ -1,5 +1,5 @@
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
-import { answerOutage, apiError, apiTeamAccess, authenticateRequest } from "@/lib/api";
+import { answerOutage, apiError, apiTeamAccess, authenticateRequest } from "@/server/api";
 import { todayInZone } from "@/lib/dates";
 import { RANK_BY, type RankBy } from "@/lib/ranking";
 import { isIsoDate } from "@/lib/dates";

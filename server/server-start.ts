@@ -26,7 +26,7 @@ export async function startServer(): Promise<void> {
   }
   // Weekly digests and the outbox sender. Off in end-to-end runs (they drive mail explicitly) and on request.
   if (!process.env.E2E && !process.env.DISABLE_SCHEDULER) {
-    const { startDigestScheduler } = await import("@/lib/digest/scheduler");
+    const { startDigestScheduler } = await import("@/server/digest/scheduler");
     startDigestScheduler();
   }
 }

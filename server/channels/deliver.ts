@@ -2,8 +2,8 @@
 // the connection (never copied into the outbox), so disconnecting or deleting the team stops every pending post.
 import { getChannelForSending, setChannelBroken } from "@/db/queries/channels";
 import type { ClaimedMessage } from "@/db/queries/outbox";
-import { postToWebhook, type PostOutcome } from "./post";
-import { parseAllowedOrigins } from "./url";
+import { postToWebhook, type PostOutcome } from "@/lib/channels/post";
+import { parseAllowedOrigins } from "@/lib/channels/url";
 
 export type ChannelDeliveryOptions = { now: Date; timeoutMs?: number; allowedOrigins?: readonly string[] };
 

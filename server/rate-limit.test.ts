@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/db/testing/test-db";
-import {
-  answerTooManyRequests,
-  checkRateLimit,
-  RATE_LIMITS,
-  rateLimitMessage,
-  retryPhrase,
-  SIGN_IN_SLOWDOWN,
-  startSignInAttempt,
-  type SignInAttempt,
-} from "./rate-limit";
+import { answerTooManyRequests, RATE_LIMITS, rateLimitMessage, retryPhrase, SIGN_IN_SLOWDOWN } from "@/lib/rate-limit";
+import { checkRateLimit, startSignInAttempt, type SignInAttempt } from "./rate-limit";
 
 setupTestDatabase();
 
@@ -17,7 +9,7 @@ let n = 0;
 const unique = (what: string) => `${what}-${++n}-${Math.random().toString(36).slice(2, 8)}`;
 const noWait = async (_ms: number) => {};
 
-/** One sign-in attempt that fails (wrong password) or succeeds, as lib/auth/auth.ts runs it. */
+/** One sign-in attempt that fails (wrong password) or succeeds, as server/auth/auth.ts runs it. */
 async function attempt(ip: string, email: string, succeeds = false, sleep = noWait): Promise<SignInAttempt> {
   const a = await startSignInAttempt(ip, email, sleep);
   if (a.ok) await a.finish(succeeds);

@@ -3,10 +3,10 @@ import { AuthError } from "next-auth";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { clientIp } from "@/lib/client-ip";
 import { env } from "@/lib/env";
-import { checkRateLimits } from "@/lib/rate-limit";
-import { onPublicOrigin } from "./origin";
+import { checkRateLimits } from "@/server/rate-limit";
+import { onPublicOrigin } from "@/lib/mail/origin";
 import { kickSender } from "./sender";
-import { signInEmail } from "./templates";
+import { signInEmail } from "@/lib/mail/templates";
 
 /** Too many sign-in links asked for, from this address or for this email; nothing was sent. */
 export class MagicLinkRateLimited extends AuthError {

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
-import { deliverChannelMessage } from "@/lib/channels/deliver";
+import { deliverChannelMessage } from "@/server/channels/deliver";
 
 /** After this many attempts a message is marked failed, with the last error kept for the team's owners. */
 export const MAX_ATTEMPTS = 8;

@@ -1,7 +1,7 @@
 import { postDueHighlights } from "@/db/queries/channel-posts";
 import { enqueueDueDigests } from "@/db/queries/digest";
 import { enqueueDueReminders } from "@/db/queries/reminders";
-import { drainAll } from "@/lib/mail/sender";
+import { drainAll } from "@/server/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
 
 const g = globalThis as unknown as { __ssiDigestTimer?: NodeJS.Timeout };

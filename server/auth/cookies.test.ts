@@ -9,7 +9,7 @@ import { createUserWithPassword } from "@/db/queries/users";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { hashPassword } from "@/lib/password";
 import { RATE_LIMITS } from "@/lib/rate-limit";
-import { authSecrets, decodeSessionCookie, usesSecureCookies } from "./session-token";
+import { authSecrets, decodeSessionCookie, usesSecureCookies } from "@/lib/auth/session-token";
 
 setupTestDatabase();
 

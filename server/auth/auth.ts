@@ -6,14 +6,14 @@ import { startSession } from "@/db/queries/sessions";
 import { getUserCredentials } from "@/db/queries/users";
 import { clientIp } from "@/lib/client-ip";
 import { env, features } from "@/lib/env";
-import { sendVerificationRequest } from "@/lib/mail/magic-link";
+import { sendVerificationRequest } from "@/server/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
-import { startSignInAttempt } from "@/lib/rate-limit";
+import { startSignInAttempt } from "@/server/rate-limit";
 import { signInInput } from "@/lib/validation/auth";
 import { gateSignIn } from "@/server/auth/sign-in-gate";
 import { lazyAdapter } from "./adapter";
-import { ssoProviderConfigs } from "./providers";
-import { authConfig } from "./config";
+import { ssoProviderConfigs } from "@/lib/auth/providers";
+import { authConfig } from "@/lib/auth/config";
 
 class InvalidCredentials extends CredentialsSignin {
   code = "invalid_credentials";
