@@ -192,6 +192,26 @@ test("an existing account is joined only when the provider verifies the address 
     await expect(carlViaSso.getByLabel("Email", { exact: true })).toHaveValue(carl.email);
     await carlPage.getByRole("button", { name: `Unlink ${SSO}` }).click();
     await expect(await signInMethod(carlPage, "oidc")).toContainText("Not linked");
+
+    // A copy of Carl's cookie taken before he signed out links nobody's provider account to his.
+    const copy = await browser.newContext({ baseURL: appOrigin(server.port) });
+    await copy.addCookies((await carlPage.context().cookies()).filter((c) => c.domain === "localhost"));
+    await new AuthPages(carlPage).signOut();
+    const mallet = idpPerson("mallet", "elsewhere.test");
+    const copyPage = await copy.newPage();
+    await copyPage.goto("/sign-in");
+    await throughIdp(copyPage, `Sign in with ${SSO}`, mallet.login);
+    await expect(copyPage).toHaveURL(/\/sign-in\?error=SessionEnded/);
+    await expect(copyPage.getByRole("alert").filter({ hasText: /\w/ })).toHaveText("Your earlier session had ended, so nothing was linked. Sign in again.");
+    // The stale cookie is gone: the next try is an ordinary sign-in (Mallet's own new account).
+    await copyPage.getByRole("button", { name: `Sign in with ${SSO}` }).click();
+    await expect(copyPage).toHaveURL(/\/teams$/);
+    await copyPage.goto("/account");
+    await expect(copyPage.getByLabel("Email", { exact: true })).toHaveValue(mallet.email);
+    await new AuthPages(carlPage).signIn(carl.email, carl.password);
+    await expect(carlPage).toHaveURL(/\/teams$/);
+    await carlPage.goto("/account");
+    await expect(await signInMethod(carlPage, "oidc")).toContainText("Not linked");
   });
 });
 

@@ -19,6 +19,16 @@ export async function rememberInvitation(callbackPath: string): Promise<void> {
   (await cookies()).set(INVITATION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 15 * 60, secure: env().AUTH_URL?.startsWith("https:") ?? false });
 }
 
+/** Expires the session cookie (both names Auth.js may use, and the chunks of a split one). */
+async function dropSessionCookie() {
+  const jar = await cookies();
+  for (const c of jar.getAll()) {
+    if (/^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name)) {
+      jar.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__Secure-") });
+    }
+  }
+}
+
 const refused = (reason: string) => `/sign-up?refused=${reason}`;
 
 /**
@@ -50,7 +60,12 @@ export async function gateSignIn(params: { user: User; account?: Account | null;
   const linkedTo = await findLinkedUser(account.provider, account.providerAccountId);
   if (await readSession()) {
     const me = await currentUser();
-    if (!me) return "/sign-in?error=SessionEnded";
+    if (!me) {
+      // A signed-out (or otherwise ended) session's cookie: Auth.js would link the provider to the account it
+      // names. Nothing is linked; the cookie goes, so that the next try is a plain sign-in.
+      await dropSessionCookie();
+      return "/sign-in?error=SessionEnded";
+    }
     if (linkedTo && linkedTo !== me.id) return "/account?link=taken#sign-in-methods";
     return true;
   }

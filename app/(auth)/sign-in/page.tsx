@@ -20,7 +20,7 @@ const AUTH_ERRORS: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   OAuthAccountNotLinked: LINK_FROM_ACCOUNT,
   AccountExists: LINK_FROM_ACCOUNT,
-  SessionEnded: "Your session had ended. Sign in again, then link the sign-in method from your account page.",
+  SessionEnded: "Your earlier session had ended, so nothing was linked. Sign in again.",
   NoEmail: "Your sign-in provider did not tell us your email address, so we cannot sign you in with it.",
   AccessDenied: "Sign-in was cancelled or refused.",
   Configuration: "Sign-in is not set up correctly on this server. Please tell your administrator.",
