@@ -7,6 +7,7 @@ import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { BODY_LIMITS, readBodyWithin } from "@/lib/request-body";
 import { grantTeamAccess } from "@/lib/team-access";
+import { noteRequestUser, runtime } from "@/server/runtime.mjs";
 
 export type ApiErrorCode =
   | "bad_request" | "unauthorized" | "not_found" | "too_large" | "validation_failed" | "rate_limited" | "unavailable";
@@ -70,7 +71,9 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   }
   if (!found) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
   const { caller, rate } = found;
+  noteRequestUser(caller.userId); // for the request's log line
   if (!rate.allowed) {
+    runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
     return {
       response: apiError(429, "rate_limited", `Too many requests: at most ${API_RATE_LIMIT.limit} a minute per token. Try again in ${rate.retryAfter} s.`, {
         headers: { "Retry-After": String(rate.retryAfter) },

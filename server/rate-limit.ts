@@ -1,5 +1,6 @@
 // Counting requests against the limits of lib/rate-limit.ts, in the `rate_limits` table.
 import { hitRateLimit, refundRateLimit } from "@/db/queries/rate-limits";
+import { runtime } from "@/server/runtime.mjs";
 import { keyOf, noteRateLimited, RATE_LIMITS, rateLimitMessage, signInDelayMs, type RatePolicyName, type RateVerdict } from "@/lib/rate-limit";
 
 /** Counts one request by `subject` (an address, email, user or team id) against a policy. */
@@ -9,6 +10,7 @@ export async function checkRateLimit(policy: RatePolicyName, subject: string): P
   if (r.allowed) return { ok: true };
   const message = rateLimitMessage(policy, r.retryAfter);
   noteRateLimited(r.retryAfter, message);
+  runtime().metrics.rateLimitRefusals.inc({ policy });
   return { ok: false, retryAfter: r.retryAfter, message };
 }
 
@@ -70,6 +72,7 @@ export async function startSignInAttempt(
     await Promise.all([refundRateLimit(ipKey), refundRateLimit(pairKey), refundRateLimit(accountKey)]);
     const message = rateLimitMessage("signInPerAccount", perAccount.retryAfter);
     noteRateLimited(perAccount.retryAfter, message);
+    runtime().metrics.rateLimitRefusals.inc({ policy: "signInPerAccount" });
     return { ok: false, retryAfter: perAccount.retryAfter, message };
   }
   // The count includes this attempt; the ones before it are recent failures (or attempts still running).

@@ -1,34 +1,53 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { database } from "../client";
 import { invitations, memberships, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
 import { enqueueEmail, redactSecrets } from "./outbox";
 import { normalizeEmail } from "./users";
-import { invitationEmail } from "@/lib/mail/templates";
+import type { RenderedEmail } from "@/lib/mail/templates";
 import type { TeamAccess } from "@/lib/team-access";
+import { sha256Hex } from "@/lib/hash";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = sha256Hex;
 /** The outbox dedupe key of an invitation's email. */
 const mailKey = (invitationId: string) => `invitation:${invitationId}`;
+
+/** A fresh secret for an invitation link. */
+export const newInvitationToken = () => randomBytes(24).toString("base64url");
+
+/** When an invitation made now for this many days stops working. */
+export const invitationExpiry = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+/** The team's name and the inviter's, for the invitation email. */
+export async function getInvitationContext(access: TeamAccess): Promise<{ teamName: string; inviterName: string | null }> {
+  const db = await database();
+  const [ctx] = await db
+    .select({ teamName: teams.name, inviterName: users.name })
+    .from(teams)
+    .leftJoin(users, eq(users.id, access.userId))
+    .where(eq(teams.id, access.teamId));
+  return { teamName: ctx?.teamName ?? "your team", inviterName: ctx?.inviterName ?? null };
+}
 
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 
 /**
  * Creates an invitation and returns the secret token for the link (only its hash is stored). With an email,
  * the link works once and only for that person; without one it is a join link for anyone until it expires.
- * A new email invitation replaces (revokes) an older pending one for the same address. Given the app's origin,
- * an email invitation is also written to the outbox in the same transaction (the link is origin/invite/token).
+ * A new email invitation replaces (revokes) an older pending one for the same address. Given its rendered
+ * email (server/invitations.ts, with `token` and `expiresAt` in the link), an email invitation is also written
+ * to the outbox in the same transaction.
  */
 export async function createInvitation(
   access: TeamAccess,
   input: { email: string | null; role: Exclude<Role, "owner">; expiresInDays: number },
-  opts: { origin?: string } = {},
+  opts: { token?: string; expiresAt?: Date; mail?: RenderedEmail } = {},
 ): Promise<{ id: string; token: string; expiresAt: Date; emailQueued: boolean }> {
   const db = await database();
-  const token = randomBytes(24).toString("base64url");
+  const token = opts.token ?? newInvitationToken();
   const email = input.email ? normalizeEmail(input.email) : null;
-  const expiresAt = new Date(Date.now() + input.expiresInDays * 86_400_000);
+  const expiresAt = opts.expiresAt ?? invitationExpiry(input.expiresInDays);
   return db.transaction(async (tx) => {
     if (email) {
       const replaced = await tx
@@ -49,20 +68,8 @@ export async function createInvitation(
       details: { email, role: input.role, kind: email ? "email" : "link", expiresAt: expiresAt.toISOString() },
     });
     let emailQueued = false;
-    if (email && opts.origin) {
-      const [ctx] = await tx
-        .select({ teamName: teams.name, inviterName: users.name })
-        .from(teams)
-        .leftJoin(users, eq(users.id, access.userId))
-        .where(eq(teams.id, access.teamId));
-      const mail = invitationEmail({
-        teamName: ctx?.teamName ?? "your team",
-        inviterName: ctx?.inviterName ?? null,
-        role: input.role,
-        link: `${opts.origin}/invite/${token}`,
-        expiresAt,
-      });
-      emailQueued = await enqueueEmail(tx, { dedupeKey: mailKey(row!.id), kind: "invitation", to: email, ...mail, teamId: access.teamId, userId: null, secret: token });
+    if (email && opts.mail) {
+      emailQueued = await enqueueEmail(tx, { dedupeKey: mailKey(row!.id), kind: "invitation", to: email, ...opts.mail, teamId: access.teamId, userId: null, secret: token });
     }
     return { id: row!.id, token, expiresAt, emailQueued };
   });

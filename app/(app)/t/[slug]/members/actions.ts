@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createInvitation, revokeInvitation } from "@/db/queries/invitations";
+import { revokeInvitation } from "@/db/queries/invitations";
 import { changeRole, removeMember, transferOwnership } from "@/db/queries/teams";
 import { roleEnum } from "@/db/schema";
 import { requireTeamRole } from "@/lib/authz";
@@ -14,6 +14,7 @@ import { kickSender } from "@/server/mail/sender";
 import { invitationInput } from "@/lib/validation/invitation";
 import type { InviteState } from "@/lib/validation/invitation";
 import type { MemberActionState } from "@/lib/validation/team";
+import { inviteToTeam } from "@/server/invitations";
 
 /** Creates an email invitation or a join link; the state carries the link to copy. */
 export async function inviteAction(slug: string, _prev: InviteState, formData: FormData): Promise<InviteState> {
@@ -28,7 +29,7 @@ export async function inviteAction(slug: string, _prev: InviteState, formData: F
   ]);
   if (!limited.ok) return { message: limited.message, values };
   const base = publicOrigin();
-  const { token, emailQueued } = await createInvitation(access, parsed.data, { origin: base });
+  const { token, emailQueued } = await inviteToTeam(access, parsed.data, { origin: base });
   if (emailQueued) kickSender();
   revalidatePath(`/t/${slug}/members`);
   return { link: `${base}/invite/${token}`, email: parsed.data.email, emailed: features().smtp };

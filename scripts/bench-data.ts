@@ -1,10 +1,10 @@
-// Data for the load benchmark (scripts/bench.ts) only: throwaway API writers, and the counts that prove that
+// Data for the load benchmark (scripts/bench.ts) only, kept beside it: throwaway API writers, and the counts that prove that
 // every write the server acknowledged is in the database. Nothing in the app imports this.
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { database } from "../client";
-import { apiTokens, memberships, rateLimits, snapshots, teams, users } from "../schema";
-import { hashApiToken, TOKEN_PREFIX } from "./api-tokens";
+import { database } from "../db/client";
+import { apiTokens, memberships, rateLimits, snapshots, teams, users } from "../db/schema";
+import { hashApiToken, TOKEN_PREFIX } from "../db/queries/api-tokens";
 
 export type BenchWriter = { userId: string; tokenId: string; token: string };
 
