@@ -140,6 +140,9 @@ const MATRIX: Record<string, Probe[]> = {
     see: (ids, c) => [c === "anonymous" ? /^null$/ : `"id":"${ids.people[c].id}"`],
   }],
   "/api/health": [{ url: () => "/api/health", want: ALL(200), see: () => ['"status":"ok"'] }],
+  // Without METRICS_TOKEN (as here) the route does not exist for anyone, signed in or not; with one, only its
+  // bearer gets the figures (tests/production/observability.test.ts).
+  "/api/metrics": [{ url: () => "/api/metrics", want: ALL(404) }],
   // No session is a cron credential: 503 while CRON_SECRET is unset (as here), 401 without the secret otherwise.
   "/api/cron/digest": [
     { method: "POST", url: () => "/api/cron/digest", want: ALL([401, 503]) },
