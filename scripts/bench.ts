@@ -146,6 +146,7 @@ async function startServer(target: Target, dataDir: string): Promise<Server> {
     NEXT_TELEMETRY_DISABLED: "1",
     NEXT_DIST_DIR: distDir,
     DISABLE_SCHEDULER: "1",
+    BENCH_ROUTES: "1", // app/bench/insert: the API's floor
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
     AUTH_URL: base, // production on PostgreSQL refuses to start without its public URL
@@ -339,7 +340,7 @@ async function preflight(urlPath: string, cookie: string, expected: string): Pro
 
 // ---- main ------------------------------------------------------------------------------------------------------
 
-const TARGET_IDS = ["dynamic", "static", "shell", "board-50", "board-1000", "dashboard", "api-write"] as const;
+const TARGET_IDS = ["dynamic", "static", "shell", "board-50", "board-1000", "dashboard", "api-write", "api-floor"] as const;
 const chosen = new Set(opt.targets ? opt.targets.split(",") : TARGET_IDS);
 for (const t of chosen) if (!(TARGET_IDS as readonly string[]).includes(t)) throw new Error(`unknown target ${t}; use ${TARGET_IDS.join(", ")}`);
 
@@ -380,7 +381,7 @@ try {
       const seeded = await seedLarge({ db, ...size, reset: small, onProgress });
       console.log(`Seeded ${seeded.rows.toLocaleString("en")} snapshots in ${(seeded.elapsedMs / 1000).toFixed(1)} s.`);
     }
-    if (chosen.has("api-write")) writers = await bench.prepareBenchWriters(writerCount);
+    if (chosen.has("api-write") || chosen.has("api-floor")) writers = await bench.prepareBenchWriters(writerCount);
     return {
       sizes: { 50: await bench.countTeamMembersBySlug("bench-50"), 1000: await bench.countTeamMembersBySlug("bench-1000") },
       rows: await bench.estimateSnapshotRows(),
@@ -425,53 +426,75 @@ try {
   type Pair = { userId: string; measuredOn: string };
   const acknowledged: Pair[] = [];
   const statuses = new Map<number, number>();
-  let built = 0;
-  if (chosen.has("api-write")) {
+  if (chosen.has("api-write") || chosen.has("api-floor")) {
     // Each request is a new (person, date): writer k % W, and for each round through the writers one day
     // earlier. Every writer has its own token, so no token nears the rate limit of 60 a minute. autocannon keeps
     // one context per connection and sends one request at a time on it, so the answer belongs to the pair the
-    // context holds: that is how each acknowledged write is known by its (person, date).
+    // context holds: that is how each acknowledged write is known by its (person, date). The API's floor (the
+    // bare insert of app/bench/insert) writes the same rows, on dates 20 years further back (never the API's).
     const { addDays, todayInZone } = await import("../lib/dates");
     const yesterday = addDays(todayInZone("UTC"), -1);
     const score = () => Math.round(Math.random() * 2500) / 100;
-    const api = {
-      method: "POST" as const,
-      requests: [
-        {
-          setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
-            const k = built++;
-            const w = writers[k % writers.length]!;
-            const measuredOn = addDays(yesterday, -Math.floor(k / writers.length));
-            context.pair = { userId: w.userId, measuredOn } satisfies Pair;
-            return {
-              ...req,
-              headers: { "content-type": "application/json", authorization: `Bearer ${w.token}` },
-              body: JSON.stringify({ measuredOn, brand: score(), people: score(), insights: score(), relationships: score() }),
-            };
+    const writeLoad = (bare: boolean) => {
+      const start = bare ? addDays(yesterday, -7300) : yesterday;
+      let built = 0;
+      return {
+        method: "POST" as const,
+        requests: [
+          {
+            setupRequest: (req: autocannon.Request, context: Record<string, unknown>) => {
+              const k = built++;
+              const w = writers[k % writers.length]!;
+              const measuredOn = addDays(start, -Math.floor(k / writers.length));
+              context.pair = { userId: w.userId, measuredOn } satisfies Pair;
+              const fields = { measuredOn, brand: score(), people: score(), insights: score(), relationships: score() };
+              return {
+                ...req,
+                headers: { "content-type": "application/json", ...(bare ? {} : { authorization: `Bearer ${w.token}` }) },
+                body: JSON.stringify(bare ? { userId: w.userId, ...fields } : fields),
+              };
+            },
+            onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+              if (!bare) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+              if (status >= 200 && status < 300) acknowledged.push(context.pair as Pair);
+            },
           },
-          onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            if (status >= 200 && status < 300) acknowledged.push(context.pair as Pair);
-          },
-        },
-      ],
+        ],
+      };
     };
     // One write first: it must be created, or the API does not work at all.
     const first = writers[0]!;
     const firstDate = addDays(yesterday, -400);
-    const t0 = performance.now();
-    const res = await fetch(`${base}/api/v1/snapshots`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${first.token}` },
-      body: JSON.stringify({ measuredOn: firstDate, brand: 10, people: 11, insights: 12, relationships: 13 }),
-    });
-    const answer = await res.text();
-    const aloneMs = performance.now() - t0;
-    if (res.status !== 201) throw new Error(`POST /api/v1/snapshots answered ${res.status}: ${answer.slice(0, 300)}`);
-    acknowledged.push({ userId: first.userId, measuredOn: firstDate });
-    const bytes = Buffer.byteLength(answer);
-    results.push(await measure({ id: "api-write", label: "snapshot API, POST (distinct writes)", bytes, aloneMs }, api, "/api/v1/snapshots"));
-    ok(results.at(-1)!);
+    if (chosen.has("api-write")) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/v1/snapshots`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${first.token}` },
+        body: JSON.stringify({ measuredOn: firstDate, brand: 10, people: 11, insights: 12, relationships: 13 }),
+      });
+      const answer = await res.text();
+      const aloneMs = performance.now() - t0;
+      if (res.status !== 201) throw new Error(`POST /api/v1/snapshots answered ${res.status}: ${answer.slice(0, 300)}`);
+      acknowledged.push({ userId: first.userId, measuredOn: firstDate });
+      const bytes = Buffer.byteLength(answer);
+      results.push(await measure({ id: "api-write", label: "snapshot API, POST (distinct writes)", bytes, aloneMs }, writeLoad(false), "/api/v1/snapshots"));
+      ok(results.at(-1)!);
+    }
+    if (chosen.has("api-floor")) {
+      const floorDate = addDays(yesterday, -7300 + 400);
+      const t0 = performance.now();
+      const res = await fetch(`${base}/bench/insert`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ userId: first.userId, measuredOn: floorDate, brand: 10, people: 11, insights: 12, relationships: 13 }),
+      });
+      const answer = await res.text();
+      const aloneMs = performance.now() - t0;
+      if (res.status !== 201) throw new Error(`POST /bench/insert answered ${res.status}: ${answer.slice(0, 300)}`);
+      acknowledged.push({ userId: first.userId, measuredOn: floorDate });
+      results.push(await measure({ id: "api-floor", label: "bare insert route (the API's floor)", bytes: Buffer.byteLength(answer), aloneMs }, writeLoad(true), "/bench/insert"));
+      ok(results.at(-1)!);
+    }
   }
 
   const rssPeak = memory.peakMiB();
@@ -481,7 +504,7 @@ try {
   server = undefined;
 
   let writeLine = "";
-  if (chosen.has("api-write")) {
+  if (acknowledged.length) {
     // Counted after the server is gone (PGlite allows one opener at a time).
     const { stored, present } = await withDb(target, async () => ({
       stored: await bench.countSnapshotsOf(writers.map((w) => w.userId)),
@@ -491,7 +514,7 @@ try {
     const replaced = statuses.get(200) ?? 0;
     const codes = [...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(", ");
     writeLine =
-      `Writes: ${acknowledged.length} acknowledged with 2xx (one single request first, then under load incl. warm-up: ${codes || "no answers"}); ` +
+      `Writes: ${acknowledged.length} acknowledged with 2xx by the API and the bare insert (one single request first each, then under load incl. warm-up; the API answered ${codes || "nothing"}); ` +
       `${present} of those (person, date) pairs are stored; lost writes: ${lost}. ` +
       `Rows stored for the bench writers: ${stored} (${stored - present} more were in flight when a run stopped: stored, never acknowledged).` +
       (replaced ? ` ${replaced} answers were 200 "replaced", which distinct pairs should never give.` : "");
@@ -526,7 +549,7 @@ process.exit(failed ? 1 : 0);
 
 function printTable(results: Result[], rssPeak: number) {
   const floor = results.find((r) => r.id === "dynamic")?.rps;
-  const order = ["board-50", "board-1000", "dashboard", "api-write", "dynamic", "static"];
+  const order = ["board-50", "board-1000", "dashboard", "api-write", "api-floor", "shell", "dynamic", "static"];
   const rows = [...results].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "× dynamic", "alone ms", "KiB (unzipped)", "peak RSS MiB", "load 1/5/15 min"];
   const cells = rows.map((r) => [
