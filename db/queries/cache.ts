@@ -19,6 +19,7 @@ import { env } from "@/lib/env";
  */
 export type FigureCache = {
   get<T>(key: string, load: () => Promise<T>): Promise<T>;
+  strings(key: string): KeptStrings;
   stats(): { hits: number; misses: number; entries: number; bytes: number; maxBytes: number; inFlight: number };
 };
 
@@ -32,11 +33,17 @@ export function serialisedSize(value: unknown): number {
   }
 }
 
+/**
+ * Strings kept under one key and filled bit by bit (the rendered rows of a board, by person): `add` puts what was
+ * missing, then `commit` stores the record again with its new size, so the bound counts every string kept.
+ */
+export type KeptStrings = { get(id: string): string | undefined; add(id: string, text: string): void; commit(): void };
+
 export function createFigureCache(maxBytes: number): FigureCache {
-  const store = new LRUCache<string, { value: unknown }>({
+  const store = new LRUCache<string, { value: unknown; size: number }>({
     maxSize: maxBytes,
-    // A value over the bound is not stored (lru-cache refuses it); the size is worked out once, when it resolves.
-    sizeCalculation: (entry) => Math.min(serialisedSize(entry.value), maxBytes + 1),
+    // A value over the bound is not stored (lru-cache refuses it); the size is worked out once, when it is set.
+    sizeCalculation: (entry) => Math.min(entry.size, maxBytes + 1),
   });
   const inFlight = new Map<string, Promise<unknown>>();
   const counts = { hits: 0, misses: 0 };
@@ -56,7 +63,7 @@ export function createFigureCache(maxBytes: number): FigureCache {
       const loading = load().then(
         (value) => {
           inFlight.delete(key);
-          store.set(key, { value });
+          store.set(key, { value, size: serialisedSize(value) });
           return value;
         },
         (err: unknown) => {
@@ -67,6 +74,26 @@ export function createFigureCache(maxBytes: number): FigureCache {
       inFlight.set(key, loading);
       return loading;
     },
+    strings(key: string): KeptStrings {
+      const found = store.get(key);
+      const kept = (found?.value as Record<string, string> | undefined) ?? {};
+      let size = found?.size ?? 2;
+      let added = false;
+      if (found) counts.hits++;
+      else counts.misses++;
+      return {
+        get: (id) => kept[id],
+        add: (id, text) => {
+          if (kept[id] === undefined) size += id.length + text.length + 6;
+          kept[id] = text;
+          added = true;
+        },
+        commit: () => {
+          if (added) store.set(key, { value: kept, size });
+          added = false;
+        },
+      };
+    },
     stats: () => ({ ...counts, entries: store.size, bytes: store.calculatedSize, maxBytes, inFlight: inFlight.size }),
   };
 }
@@ -76,6 +103,14 @@ const shared = () => (g.__ssiFigureCache ??= createFigureCache(env().CACHE_MAX_M
 
 export function cachedTeamFigure<T>(teamId: string, version: number, key: string, load: () => Promise<T>): Promise<T> {
   return shared().get(`${teamId}:${version}:${key}`, load);
+}
+
+/**
+ * Strings kept for the team at this data version (see KeptStrings): the rendered rows of one class of board views,
+ * so a committed write, which raises the version, is never followed by a row rendered before it.
+ */
+export function keptTeamStrings(teamId: string, version: number, key: string): KeptStrings {
+  return shared().strings(`${teamId}:${version}:${key}`);
 }
 
 /** Hits, misses, entries and bytes since start (tests and the benchmark). */
