@@ -79,9 +79,11 @@ export async function countSnapshotsOf(userIds: string[]): Promise<number> {
 export async function countStoredPairs(pairs: { userId: string; measuredOn: string }[]): Promise<number> {
   const db = await database();
   let total = 0;
-  for (let i = 0; i < pairs.length; i += 1000) {
+  // 100 pairs a statement: on PGlite (0.5.16) a row-constructor IN list of a few hundred pairs matched nothing
+  // (counted 0 of 286 stored pairs in the small bench, while each slice of 100 counted all of its own).
+  for (let i = 0; i < pairs.length; i += 100) {
     const list = sql.join(
-      pairs.slice(i, i + 1000).map((p) => sql`(${p.userId}, ${p.measuredOn}::date)`),
+      pairs.slice(i, i + 100).map((p) => sql`(${p.userId}, ${p.measuredOn}::date)`),
       sql`, `,
     );
     const [row] = await db
