@@ -22,7 +22,9 @@ const nextConfig = {
     ];
   },
   // PGlite loads its WASM and data files from its own package directory; bundling breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
+  // pino and prom-client are loaded once per process by server/preload.mjs too (server/runtime.mjs); exceljs
+  // (the import's .xlsx reader) is only ever used on the server.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pino", "prom-client", "exceljs"],
   poweredByHeader: false,
   // Lets parallel builds (e.g. several engineers on one machine) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",
@@ -34,4 +36,12 @@ const nextConfig = {
   experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
 };
 
-export default nextConfig;
+/**
+ * Builds also produce the self-contained server in <distDir>/standalone (scripts/standalone.mjs copies the
+ * migrations, static files and the preload beside it). Only while building: `next start` reads this file too,
+ * and with `output: "standalone"` it warns on every start although it serves the same build.
+ * @param {string} phase
+ */
+export default function config(phase) {
+  return phase === "phase-production-build" ? { ...nextConfig, output: "standalone" } : nextConfig;
+}

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "server/**/*.test.ts", "scripts/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.tsx"],
     environment: "node",
+    // Job log lines (server/runtime.mjs) would fill the test output; warnings and errors still show.
+    env: { LOG_LEVEL: "warn" },
     globalSetup: ["./db/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -236,13 +236,37 @@ const MATRIX: Record<string, Case[]> = {
   }],
   "(app)/t/[slug]/import/actions.ts#importAction": [{
     expect: MANAGERS,
-    input: (w) => [w.slug, {}, form({ intent: "confirm", fileName: "m.csv", csv: `email,measured_on,brand,people,insights,relationships\n${w.users.target.email},${w.today},10,10,10,10\n` })],
+    input: (w) => [
+      w.slug,
+      {},
+      form({
+        intent: "confirm",
+        fileName: "m.csv",
+        // The sheet as the page sends it back (line, problem, then the file's columns) and the columns chosen.
+        table: `line,problem,email,measured_on,brand,people,insights,relationships\n2,,${w.users.target.email},${w.today},10,10,10,10\n`,
+        "col.email": "0",
+        "col.measured_on": "1",
+        "col.brand": "2",
+        "col.people": "3",
+        "col.insights": "4",
+        "col.relationships": "5",
+      }),
+    ],
     effect: async (w) => expect(await getSnapshot(w.users.target.id, w.today)).toMatchObject({ total: 40 }),
   }],
   "(app)/t/[slug]/members/actions.ts#inviteAction": [{
     expect: MANAGERS,
     input: (w) => [w.slug, {}, form({ email: "", role: "member", expiresInDays: "7" })],
     effect: async (w) => expect(await t.db().select().from(invitations).where(eq(invitations.teamId, w.teamId))).toHaveLength(1),
+  }],
+  "(app)/t/[slug]/members/actions.ts#bulkInviteAction": [{
+    expect: MANAGERS,
+    input: (w) => [w.slug, {}, form({ intent: "confirm", list: "Ana New <ana-bulk@example.test>\nben-bulk@example.test", role: "member", expiresInDays: "7" })],
+    effect: async (w) =>
+      expect((await t.db().select({ email: invitations.email }).from(invitations).where(eq(invitations.teamId, w.teamId)).orderBy(invitations.email)).map((i) => i.email)).toEqual([
+        "ana-bulk@example.test",
+        "ben-bulk@example.test",
+      ]),
   }],
   "(app)/t/[slug]/members/actions.ts#revokeInvitationAction": [{
     expect: MANAGERS,

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
@@ -32,6 +33,8 @@ const reconnectDelayS = (retries: number) => Math.min(0.5, 0.05 * retries);
  * for queries that run in milliseconds without it. PGlite has no JIT.
  */
 export const PG_SESSION = { jit: "off" } as const;
+/** Names this process's connections in pg_stat_activity (the pool metrics count them by it); unique per host. */
+const APPLICATION_NAME = `ssi:${os.hostname()}:${process.pid}`.slice(0, 63);
 
 /** The database could not be reached. Its digest lets the error page show "temporarily unavailable". */
 export class DatabaseUnavailableError extends Error {
@@ -69,7 +72,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; mig
       connect_timeout: CONNECT_TIMEOUT_S,
       backoff: reconnectDelayS,
       onnotice: () => {},
-      connection: PG_SESSION,
+      connection: { ...PG_SESSION, application_name: APPLICATION_NAME },
     });
     const db = drizzle(client, { schema, casing: "snake_case" });
     const ready = opts.migrate === false ? Promise.resolve() : migratePostgres(db, client);
@@ -138,6 +141,32 @@ export async function database(): Promise<Db> {
 /** Which driver is in use, for the health check. */
 export function databaseKind(): Handle["kind"] {
   return env().DATABASE_URL ? "postgres" : "pglite";
+}
+
+/**
+ * Closes the app's database (a clean shutdown): the pool's connections end once their queries finished, and the
+ * embedded database is closed and its directory's lock released. A later database() would open it again.
+ */
+export async function closeDatabase(): Promise<void> {
+  const pending = g.__ssiDb;
+  g.__ssiDb = undefined;
+  if (!pending) return;
+  const handle = await pending.catch(() => null);
+  await handle?.close();
+}
+
+/** Pool figures for the metrics: how many connections the pool may open, and how many it has open and busy. */
+export async function poolUse(): Promise<{ max: number; open: number; busy: number }> {
+  const handle = await g.__ssiDb?.catch(() => null);
+  if (!handle) return { max: databaseKind() === "pglite" ? 1 : env().DB_POOL_MAX, open: 0, busy: 0 };
+  if (handle.kind === "pglite") return { max: 1, open: 1, busy: 0 };
+  // This process's own connections, by the application name each carries; the one asking is busy, not counted.
+  const rows = await queryRows<{ open: number; busy: number }>(
+    handle.db,
+    sql`select count(*)::int as open, (count(*) filter (where state = 'active'))::int - 1 as busy
+        from pg_stat_activity where application_name = ${APPLICATION_NAME} and datname = current_database()`,
+  );
+  return { max: env().DB_POOL_MAX, open: Number(rows[0]?.open ?? 0), busy: Math.max(0, Number(rows[0]?.busy ?? 0)) };
 }
 
 /** Tests install their own handle (a cloned PGlite or a throwaway PostgreSQL database). */

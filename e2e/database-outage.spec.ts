@@ -15,6 +15,7 @@ import postgres from "postgres";
 import { expect, test, type Page } from "@playwright/test";
 import { newPerson } from "./factories";
 import { AuthPages } from "./pages/auth";
+import { freePort } from "./own-server";
 
 const PG_URL = process.env.DATABASE_URL ?? process.env.E2E_DATABASE_URL;
 const root = path.resolve(import.meta.dirname, "..");
@@ -52,14 +53,6 @@ class TcpProxy {
     for (const s of this.sockets) s.destroy();
     await closed;
   }
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
 }
 
 async function healthStatus(base: string): Promise<number | null> {

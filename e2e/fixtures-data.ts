@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
+import { sha256Hex as sha256 } from "../lib/hash";
 
-const sha256 = (t: string) => createHash("sha256").update(t).digest("hex");
 
 /** Fixed fixture data seeded by e2e/fixtures-seed.ts before the e2e server starts. */
 export const E2E_FIXTURES = {

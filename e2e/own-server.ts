@@ -6,10 +6,12 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { nextStartArgs } from "../server/start-command.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export async function freePort(): Promise<number> {
   const s = net.createServer();
   await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
   const { port } = s.address() as net.AddressInfo;
@@ -33,7 +35,7 @@ export async function spawnServer(vars: (port: number) => Record<string, string>
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-own-"));
   const { DATABASE_URL: _a, E2E_DATABASE_URL: _b, AUTH_URL: _c, SMTP_URL: _d, ...inherited } = process.env;
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1" }), {
     cwd: root,
     env: { ...inherited, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", E2E: "1", DATA_DIR: dataDir, PGLITE_DIR: path.join(dataDir, "pglite"), ...vars(port) },
     stdio: ["ignore", "pipe", "pipe"],

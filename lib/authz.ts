@@ -6,6 +6,7 @@ import { findActiveSession } from "@/db/queries/sessions";
 import { getPersonWithTeams } from "@/db/queries/teams";
 import type { Role } from "@/db/schema";
 import { grantTeamAccess, hasRole } from "@/lib/team-access";
+import { noteRequestUser } from "@/server/runtime.mjs";
 
 /**
  * The signed-in person with every team they are in (role and settings), read from the database once per request
@@ -19,6 +20,7 @@ const signedIn = cache(async () => {
   const [person, expires] = await Promise.all([getPersonWithTeams(session.sub), findActiveSession(session.sid, session.sub)]);
   // A password change bumps the version: tokens issued before it no longer count as signed in.
   if (!person || !expires || session.sv !== person.user.sessionVersion) return null;
+  noteRequestUser(person.user.id); // for the request's log line
   return { ...person, session: { id: session.sid, expires } };
 });
 

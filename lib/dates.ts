@@ -51,6 +51,12 @@ export function todayInZone(timeZone: string, now: Date = new Date()): string {
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }
 
+/** The hour (0–23) it is in `timeZone` at `now`. */
+export function hourInZone(timeZone: string, now: Date): number {
+  const h = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now);
+  return Number(h) % 24;
+}
+
 export function addDays(iso: string, n: number): string {
   return fromUtcMs(toUtcMs(iso) + n * DAY_MS);
 }

@@ -28,6 +28,8 @@ const envSchema = z
     // Origins a team channel's webhook may point at besides Slack's and Teams' hosts (tests, self-hosted gateways).
     CHANNEL_WEBHOOK_ALLOWED_ORIGINS: z.string().optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // GET /api/metrics answers only with `Authorization: Bearer $METRICS_TOKEN`; 404 while unset.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters (generate one with: openssl rand -hex 24)").optional(),
     // How the client address for rate limits is read from X-Forwarded-For: see lib/client-ip.ts.
     TRUST_PROXY: z
       .string()

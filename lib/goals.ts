@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from "@/lib/dates";
-import { round3 } from "@/lib/ssi";
+import { COMPONENTS, round3, type Component } from "@/lib/ssi";
+import { GOAL_COMPONENT_FIELDS } from "@/lib/validation/goal";
 
 export type TrendPoint = { date: string; value: number };
 
@@ -70,4 +71,40 @@ export function projectGoal(input: {
   const days = Math.max(1, Math.ceil((target - trend.at(today)) / trend.perDay));
   const projectedDate = addDays(today, days);
   return { status: projectedDate <= targetDate ? "on-track" : "late", progress, projectedDate, perWeek, neededPerWeek };
+}
+
+/** A stored goal: the target SSI and date, and the optional targets per component. */
+export type GoalTargets = { targetTotal: number; targetDate: string; createdAt: Date } & {
+  [K in (typeof GOAL_COMPONENT_FIELDS)[Component]]: number | null;
+};
+
+/**
+ * Where progress counts from: the last score before the day the goal was set (`before`), else the first one
+ * after it, else the current score.
+ */
+export function goalBaseline(goal: Pick<GoalTargets, "createdAt">, before: number | undefined, history: readonly { measuredOn: string; total: number }[], current: number): number {
+  const start = goal.createdAt.toISOString().slice(0, 10);
+  return before ?? history.find((h) => h.measuredOn >= start)?.total ?? current;
+}
+
+/** The day before the goal was set: the baseline is the last score on or before it. */
+export const goalBaselineDay = (goal: Pick<GoalTargets, "createdAt">) => addDays(goal.createdAt.toISOString().slice(0, 10), -1);
+
+/** The components the goal has a target for, with the current score. */
+export function componentTargets(goal: GoalTargets, current: Record<Component, number>) {
+  return COMPONENTS.flatMap((c) => {
+    const target = goal[GOAL_COMPONENT_FIELDS[c]];
+    return target == null ? [] : [{ component: c, target, current: current[c] }];
+  });
+}
+
+/** The goal form's values for an existing goal (only the targets that are set). */
+export function goalFormDefaults(goal: GoalTargets): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries({
+      targetTotal: goal.targetTotal,
+      targetDate: goal.targetDate,
+      ...Object.fromEntries(COMPONENTS.map((c) => [GOAL_COMPONENT_FIELDS[c], goal[GOAL_COMPONENT_FIELDS[c]]])),
+    }).flatMap(([k, v]) => (v == null ? [] : [[k, String(v)]])),
+  );
 }

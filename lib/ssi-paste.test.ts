@@ -1,55 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { PASTE_NOTHING_FOUND, parseSsiPaste } from "./ssi-paste";
+import { ENGLISH_PAGE } from "./testing/ssi-pages";
 
 /** The whole of linkedin.com/sales/ssi after Ctrl+A, Ctrl+C in Chrome: one text node per line. */
-const FULL_PAGE = `Skip to main content
-Sales Navigator
-Home
-Accounts
-Leads
-Messaging
-3
-Admin
-Your Social Selling Index
-Industry SSI rank
-Top
-3
-%
-Network SSI rank
-Top
-1
-%
-Current Social Selling Index
-71
-out of 100
-Four components of your score
-18.52
-Establish your professional brand
-16.3
-Find the right people
-14.75
-Engage with insights
-21.4
-Build relationships
-People in your industry
-28
-out of 100
-Sales professionals in the Software Development industry have an average SSI of 28.
-You rank in the top 3%
-No change since last week
-People in your network
-25
-out of 100
-People in your network have an average SSI of 25.
-You rank in the top 1%
-1% up since last week
-Find the right decision makers and shorten your sales cycle with LinkedIn Sales Navigator.
-Try it free
-About
-Accessibility
-Help Center
-Privacy & Terms
-LinkedIn Corporation © 2024`;
+const FULL_PAGE = ENGLISH_PAGE.text;
 
 function ok(text: string) {
   const result = parseSsiPaste(text);

@@ -5,7 +5,8 @@ declare const granted: unique symbol;
 /**
  * Proof that the signed-in person belongs to a team, with the role read from the database. Team-scoped query
  * functions take one, so they cannot be called for a team the caller has not been checked against.
- * Only lib/authz.ts (and tests) create it.
+ * Created only here: by lib/authz.ts for the signed-in person and server/api.ts for a token's owner (both after
+ * reading the membership), by systemTeamAccess for the app's own jobs, and by the test factories.
  */
 export type TeamAccess = {
   readonly teamId: string;
@@ -22,3 +23,13 @@ export const hasRole = (role: Role, min: Role) => RANK[role] >= RANK[min];
 export function grantTeamAccess(teamId: string, userId: string, role: Role): TeamAccess {
   return { teamId, userId, role } as TeamAccess;
 }
+
+/** The app's own callers, which act for a whole team with no person behind them (the user id names the caller). */
+export const systemTeamAccess = {
+  /** The weekly digest: the board as the team's owner sees it (who is "you" is per email). */
+  digest: (teamId: string) => grantTeamAccess(teamId, "digest-scheduler", "owner"),
+  /** The team channel's posts. */
+  channelPoster: (teamId: string) => grantTeamAccess(teamId, "channel-poster", "owner"),
+  /** The secret read-only TV link: what any member sees. */
+  tvLink: (teamId: string) => grantTeamAccess(teamId, "tv-link", "member"),
+};

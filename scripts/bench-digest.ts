@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { installDatabase, openDatabase } from "../db/client";
 import { memberships, snapshots, teams, users } from "../db/schema";
-import { buildTeamDigestEmails, runTeamDigest } from "../db/queries/digest";
+import { buildTeamDigestEmails, runTeamDigest } from "../server/digest/run";
 import { countOutbox } from "../db/queries/outbox";
 import { startSmtpSink } from "../db/testing/smtp-sink";
 import { addDays, todayInZone } from "../lib/dates";

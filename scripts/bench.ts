@@ -28,6 +28,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { nextStartArgs } from "../server/start-command.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -161,7 +162,7 @@ async function startServer(target: Target, dataDir: string): Promise<Server> {
     DATA_DIR: dataDir,
     ...(target.url ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir }),
   };
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1" }), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
     log.push(...chunk.toString().split("\n").filter(Boolean));
@@ -368,14 +369,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-bench-data-"));
 let server: Server | undefined;
 let memory: ReturnType<typeof sampleMemory> | undefined;
 let failed = false;
-let writers: import("../db/queries/bench").BenchWriter[] = [];
+let writers: import("./bench-data").BenchWriter[] = [];
 let uncachedDashboard: { team: string; ms: number; samples: number; fresh: boolean } | undefined;
 let soak: Soak | undefined;
 let apiLost: number | undefined;
 
 try {
   console.log(`Database: ${target.label}`);
-  const bench = await import("../db/queries/bench");
+  const bench = await import("./bench-data");
   const { sizes, rows } = await withDb(target, async (db) => {
     if (small || (await bench.countTeamMembersBySlug("bench-1000")) === null) {
       // The small size has bench-50 but is too small for bench-1000 (999 people besides the owner): its dashboard
@@ -579,7 +580,7 @@ try {
   }
   try {
     if (writers.length && !target.drop) {
-      const { clearBenchWriters } = await import("../db/queries/bench");
+      const { clearBenchWriters } = await import("./bench-data");
       await withDb(target, () => clearBenchWriters(writers));
     }
     await target.drop?.();

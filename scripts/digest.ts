@@ -4,7 +4,8 @@
 // On the embedded database, stop the app first (only one process may open it).
 import { parseArgs } from "node:util";
 import { installDatabase, openDatabase } from "../db/client";
-import { enqueueDueDigests, findTeamForDigest, runTeamDigest, type DigestRunResult } from "../db/queries/digest";
+import { findTeamForDigest } from "../db/queries/digest";
+import { enqueueDueDigests, runTeamDigest, type DigestRunResult } from "../server/digest/run";
 import { lastCompletedWeek, weekOf } from "../lib/digest/week";
 import { isIsoDate } from "../lib/dates";
 import { EnvError } from "../lib/env";

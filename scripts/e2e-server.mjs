@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { nextStartArgs } from "../server/start-command.mjs";
 
 const port = process.argv[2] ?? "3100";
 const root = path.resolve(import.meta.dirname, "..");
@@ -25,12 +26,14 @@ const env = {
   DATA_DIR: dataDir,
   PGLITE_DIR: path.join(dataDir, "pglite"),
   E2E: "1",
+  // One log line per request would bury Playwright's output: the specs' server logs warnings and errors only.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   // The public origin every emailed link is built from: the address the specs browse, so links in /mail work.
   AUTH_URL: `http://127.0.0.1:${port}`,
 };
 const seeded = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "e2e", "fixtures-seed.ts")], { cwd: root, env, stdio: "inherit" });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
-const child = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", "127.0.0.1"], { cwd: root, env, stdio: "inherit" });
+const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1" }), { cwd: root, env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

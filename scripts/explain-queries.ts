@@ -13,7 +13,7 @@ import { getTeamLeaderboard } from "../db/queries/leaderboard";
 import { getChallengeStandings } from "../db/queries/challenge-standings";
 import { createChallenge, getTeamChallenge } from "../db/queries/challenges";
 import { getMemberRankHistory, getTeamHeadline, getTeamNow, getTeamTrend } from "../db/queries/dashboard";
-import { buildTeamDigestEmails } from "../db/queries/digest";
+import { buildTeamDigestEmails } from "../server/digest/run";
 import { enqueueEmails } from "../db/queries/outbox";
 import { addDays, todayInZone } from "../lib/dates";
 import { lastCompletedWeek } from "../lib/digest/week";

@@ -2,6 +2,7 @@
 // The server migrates the database itself as it starts.
 // prepare.mjs is imported first and checks the Node.js version before anything newer can fail.
 import { checkNode, ensureInstalled, build, fail, root, step } from "./prepare.mjs";
+import { nextStartArgs } from "../server/start-command.mjs";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -55,7 +56,8 @@ if (!process.env.DATABASE_URL && !fs.existsSync(pgliteDir)) {
   }
 }
 
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+// The preload (server/preload.mjs) adds request ids, request logs, metrics and the clean shutdown.
+const server = spawn(process.execPath, nextStartArgs({ port }), {
   cwd: root,
   env,
   stdio: "inherit",

@@ -68,6 +68,17 @@ else console.log("\n(DATABASE_URL is not set: integration tests ran on PGlite on
 const benchArgs = ["scripts/bench.ts", "--small", "--no-build", "--dist-dir", process.env.NEXT_DIST_DIR || ".next", "--port", "3910"];
 run("load benchmark, small (npm run bench -- --small)", bin("tsx"), benchArgs);
 
+// The production build itself, started as every start command does (tests/production): clean shutdown under a
+// burst of writes, request logs and metrics, the self-contained server (completed here from the same build).
+run("standalone server (node scripts/standalone.mjs)", process.execPath, [path.join(root, "scripts", "standalone.mjs")]);
+{
+  const out = path.join(results, "vitest-production.json");
+  // DATABASE_URL reaches only tests/production/instances.test.ts (two servers on one PostgreSQL); the others run
+  // their servers on embedded databases of their own.
+  run("production server (tests/production)", bin("vitest"), ["run", "--config", "vitest.production.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], baseEnv);
+  countVitest(out);
+}
+
 const hasSystemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].some((p) => fs.existsSync(p));
 if (!hasSystemChromium) run("install Playwright's Chromium", bin("playwright"), ["install", "chromium"]);
 const e2eJson = path.join(results, "e2e-results.json");

@@ -7,6 +7,7 @@ import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { BODY_LIMITS, readBodyWithin } from "@/lib/request-body";
 import { grantTeamAccess } from "@/lib/team-access";
+import { noteRequestUser, runtime } from "@/server/runtime.mjs";
 
 export type ApiErrorCode =
   | "bad_request" | "unauthorized" | "not_found" | "too_large" | "validation_failed" | "rate_limited" | "unavailable";
@@ -82,7 +83,11 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   if (found && "response" in found) return found;
   if (!found) return { response: apiError(401, "unauthorized", BAD_TOKEN) };
   const { caller, rate } = found;
-  if (!rate.allowed) return { response: rateLimitedResponse(rate.retryAfter) };
+  noteRequestUser(caller.userId); // for the request's log line
+  if (!rate.allowed) {
+    runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
+    return { response: rateLimitedResponse(rate.retryAfter) };
+  }
   return { caller };
 }
 
@@ -97,6 +102,7 @@ export async function identifyCaller(request: Request): Promise<{ caller: ApiCal
   const caller = await firstAccess(() => findApiCaller(token));
   if (caller && "response" in caller) return caller;
   if (!caller) return { response: apiError(401, "unauthorized", BAD_TOKEN) };
+  noteRequestUser(caller.userId); // for the request's log line
   return { caller };
 }
 
@@ -109,7 +115,10 @@ export function admitInside(caller: ApiCaller) {
   const admit = async (tx: Db | Tx) => {
     const rate = await countApiHit(tx, caller.tokenId, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
     if (!rate) refusal.response = apiError(401, "unauthorized", BAD_TOKEN);
-    else if (!rate.allowed) refusal.response = rateLimitedResponse(rate.retryAfter);
+    else if (!rate.allowed) {
+      runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
+      refusal.response = rateLimitedResponse(rate.retryAfter);
+    }
     return !refusal.response;
   };
   return { admit, refusal };

@@ -10,6 +10,8 @@ function fail(message: string): never {
 
 /** Start-up checks: a wrong configuration or a locked embedded database stops the server with a clear message. */
 export async function startServer(): Promise<void> {
+  // A clean stop on SIGTERM / SIGINT (when started through server/preload.mjs): see server/shutdown.ts.
+  (await import("@/server/shutdown")).registerShutdown();
   try {
     // Embedded mode: a newcomer configures nothing; the secret is made once and kept with the data.
     prepareRuntimeEnv();

@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { database, queryRows, type Db, type Tx } from "../client";
 import { countHitSql, rateDecision } from "./rate-limits";
 import { apiTokens, users } from "../schema";
+import { sha256Hex } from "@/lib/hash";
 
 /** Personal access tokens start with this, so a leaked one is easy to recognise (and to scan for). */
 export const TOKEN_PREFIX = "ssi_";
-export const hashApiToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashApiToken = sha256Hex;
 
 /** Creates a token and returns its secret, which is shown once: only the SHA-256 hash is stored. */
 export async function createApiToken(userId: string, name: string): Promise<{ id: string; token: string }> {

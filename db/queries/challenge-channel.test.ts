@@ -9,7 +9,7 @@ import { startWebhookStandIn, type WebhookStandIn } from "../testing/webhook-sta
 import { memberships, outbox, users } from "../schema";
 import { connectChannel, updateChannelOptions } from "./channels";
 import { createChallenge } from "./challenges";
-import { runTeamDigest } from "./digest";
+import { runTeamDigest } from "@/server/digest/run";
 import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
 

@@ -4,7 +4,7 @@ import { memberships } from "../schema";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
 import { createChallenge } from "./challenges";
-import { buildTeamDigestEmails } from "./digest";
+import { buildTeamDigestEmails } from "@/server/digest/run";
 
 process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
 setupTestDatabase();

@@ -8,7 +8,7 @@ import { startWebhookStandIn, type WebhookStandIn } from "../testing/webhook-sta
 import { outbox, users } from "../schema";
 import { connectChannel, updateChannelOptions } from "./channels";
 import { postDueHighlights, HIGHLIGHT_QUIET_MS } from "./channel-posts";
-import { runTeamDigest } from "./digest";
+import { runTeamDigest } from "@/server/digest/run";
 import { setGoal } from "./goals";
 import { addDays, todayInZone } from "@/lib/dates";
 import { drainOutbox } from "@/server/mail/sender";

@@ -13,7 +13,7 @@ import { buildWeeklySummary, challengeUrl, UNNAMED, type ChannelPerson, type Hig
 import { renderChallenge, renderHighlights, renderWeekly, type RenderedPost } from "@/lib/channels/render";
 import { digestSendDay } from "@/lib/digest/week";
 import type { ChannelKind } from "@/lib/channels/url";
-import { grantTeamAccess } from "@/lib/team-access";
+import { systemTeamAccess } from "@/lib/team-access";
 
 type Week = { start: string; end: string };
 
@@ -48,7 +48,7 @@ export async function buildWeeklyChannelPost(teamId: string, week: Week, origin:
     .from(teams)
     .where(eq(teams.id, teamId));
   if (!channel || !team) return null;
-  const access = grantTeamAccess(team.id, "channel-poster", "owner");
+  const access = systemTeamAccess.channelPoster(team.id);
   const [now, before, people] = await Promise.all([
     getTeamLeaderboard(access, { asOf: week.end, by: "total", staleDays: team.staleDays }),
     getTeamLeaderboard(access, { asOf: addDays(week.end, -7), by: "total", staleDays: team.staleDays }),

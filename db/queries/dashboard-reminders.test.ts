@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { outbox, users } from "../schema";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeTeam, makeUser } from "../testing/factories";
-import { enqueueReminders } from "./dashboard-reminders";
+import { enqueueReminders } from "@/server/team-reminders";
 import { unsubscribeFromList } from "./notification-prefs";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";
 

@@ -4,7 +4,7 @@ import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { digestRuns, outbox } from "../schema";
-import { enqueueDueDigests, previewMemberDigest, runTeamDigest } from "./digest";
+import { enqueueDueDigests, previewMemberDigest, runTeamDigest } from "@/server/digest/run";
 import { unsubscribeFromList, updateNotificationPrefs } from "./notification-prefs";
 import { closeTransports, drainOutbox } from "@/server/mail/sender";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";

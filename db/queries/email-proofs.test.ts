@@ -5,10 +5,11 @@ import { setupTestDatabase } from "../testing/test-db";
 import { makeTeam, makeUser } from "../testing/factories";
 import { updateProfile } from "./account";
 import { confirmEmailProof, getPendingEmailChange, requestEmailProof } from "./email-proofs";
-import { acceptInvitation, createInvitation } from "./invitations";
+import { acceptInvitation } from "./invitations";
 import { listMailTo } from "./outbox";
 import { findMembershipBySlug } from "./teams";
 import { createUserWithPassword, getUserById } from "./users";
+import { inviteToTeam } from "@/server/invitations";
 
 const t = setupTestDatabase();
 const ORIGIN = { origin: "https://ssi.test" };
@@ -36,7 +37,7 @@ describe(`proved email addresses on ${process.env.DATABASE_URL ? "PostgreSQL" : 
   it("an account that has not proved an invited address sees none of its mail and cannot accept; proved, it can", async () => {
     const owner = await makeUser();
     const team = await makeTeam(owner.id);
-    const inv = await createInvitation(team.owner, { email: "newhire@example.test", role: "manager", expiresInDays: 7 }, ORIGIN);
+    const inv = await inviteToTeam(team.owner, { email: "newhire@example.test", role: "manager", expiresInDays: 7 }, ORIGIN);
     // Someone else signs up with the invited address first.
     const squatter = await makeUser({ email: "newhire@example.test", proved: false });
     expect(await listMailTo(squatter)).toEqual([]);
@@ -62,7 +63,7 @@ describe(`proved email addresses on ${process.env.DATABASE_URL ? "PostgreSQL" : 
   it("an email change takes effect only when the new address is proved, by the account that asked", async () => {
     const owner = await makeUser();
     const team = await makeTeam(owner.id);
-    const inv = await createInvitation(team.owner, { email: "boss@example.test", role: "manager", expiresInDays: 7 }, ORIGIN);
+    const inv = await inviteToTeam(team.owner, { email: "boss@example.test", role: "manager", expiresInDays: 7 }, ORIGIN);
     const ann = await makeUser({ name: "Ann" });
     const r = await updateProfile(ann.id, { name: "Ann", email: "Boss@Example.test", timeZone: null }, ORIGIN);
     expect(r).toEqual({ ok: true, pendingEmail: "boss@example.test" });

@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { database, type Tx } from "../client";
 import { emailProofs, users } from "../schema";
 import { enqueueEmail, redactSecrets } from "./outbox";
 import { normalizeEmail } from "./users";
 import { emailProofEmail } from "@/lib/mail/templates";
+import { sha256Hex } from "@/lib/hash";
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+const hashToken = sha256Hex;
 const mailKey = (proofId: string) => `email_proof:${proofId}`;
 const VALID_DAYS = 7;
 

@@ -5,10 +5,11 @@ import { makeTeam, makeUser } from "../testing/factories";
 import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { outbox } from "../schema";
 import { requestEmailProof, confirmEmailProof } from "./email-proofs";
-import { acceptInvitation, createInvitation, revokeInvitation } from "./invitations";
+import { acceptInvitation, revokeInvitation } from "./invitations";
 import { getMailTo, listMailTo, REDACTED_TOKEN } from "./outbox";
 import { closeTransports, drainOutbox } from "@/server/mail/sender";
 import { sendVerificationRequest } from "@/server/mail/magic-link";
+import { inviteToTeam } from "@/server/invitations";
 
 // The magic-link hook starts a background drain; here the test drains itself, over SMTP.
 vi.mock("@/server/mail/sender", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/server/mail/sender")>()), kickSender: () => {} }));
@@ -40,7 +41,7 @@ describe(`one-time tokens in stored emails on ${process.env.DATABASE_URL ? "Post
   it("invitation, sign-in and address-proof tokens are gone from the outbox once SMTP has the message", async () => {
     const owner = await makeUser();
     const team = await makeTeam(owner.id);
-    const inv = await createInvitation(team.owner, { email: "raj@example.test", role: "member", expiresInDays: 7 }, ORIGIN);
+    const inv = await inviteToTeam(team.owner, { email: "raj@example.test", role: "member", expiresInDays: 7 }, ORIGIN);
     const magicToken = "f00dfeed".repeat(8);
     await sendVerificationRequest({ identifier: "ana@example.test", url: `https://ssi.test/api/auth/callback/nodemailer?token=${magicToken}&email=ana%40example.test` });
     const bo = await makeUser({ proved: false });
@@ -65,8 +66,8 @@ describe(`one-time tokens in stored emails on ${process.env.DATABASE_URL ? "Post
     const owner = await makeUser();
     const team = await makeTeam(owner.id);
     const raj = await makeUser({ email: "raj-preview@example.test" });
-    const inv = await createInvitation(team.owner, { email: raj.email, role: "member", expiresInDays: 7 }, ORIGIN);
-    const gone = await createInvitation(team.owner, { email: "nobody-yet@example.test", role: "member", expiresInDays: 7 }, ORIGIN);
+    const inv = await inviteToTeam(team.owner, { email: raj.email, role: "member", expiresInDays: 7 }, ORIGIN);
+    const gone = await inviteToTeam(team.owner, { email: "nobody-yet@example.test", role: "member", expiresInDays: 7 }, ORIGIN);
     const cy = await makeUser({ proved: false });
     await requestEmailProof(cy.id, cy.email, ORIGIN);
     await drainOutbox({ transportUrl: null, now: later() });

@@ -5,9 +5,9 @@ import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
 import { eq, sql } from "drizzle-orm";
 import { outbox, users } from "../schema";
 import { deleteAccount } from "./account";
-import { createInvitation } from "./invitations";
 import { claimDueMessages, countOutbox, enqueueEmail, getMailTo, listFailedMailForOwner, listMailTo } from "./outbox";
 import { closeTransports, drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/server/mail/sender";
+import { inviteToTeam } from "@/server/invitations";
 
 const t = setupTestDatabase();
 let sink: SmtpSink;
@@ -149,9 +149,9 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
   it("an email invitation writes its email in the same transaction, with the link to accept it", async () => {
     const owner = await makeUser({ name: "Mia Manager" });
     const team = await makeTeam(owner.id, { name: "Acme Sales" });
-    const inv = await createInvitation(team.owner, { email: "Raj@Example.test", role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
+    const inv = await inviteToTeam(team.owner, { email: "Raj@Example.test", role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
     expect(inv.emailQueued).toBe(true);
-    const link = await createInvitation(team.owner, { email: null, role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
+    const link = await inviteToTeam(team.owner, { email: null, role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
     expect(link.emailQueued).toBe(false);
     await drainOutbox({ transportUrl: sink.url, now: at(new Date(), 1000) });
     expect(sink.received).toHaveLength(1);

@@ -163,6 +163,42 @@ export async function markAttemptFailed(id: number, error: string, retryAt: Date
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
 }
 
+/**
+ * Gives claimed messages back without an attempt (a sender stopping before it tried them): the lease is lifted
+ * and the attempt that the claim counted is taken back, so another sender takes them at once.
+ */
+export async function releaseClaims(ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const db = await database();
+  await db
+    .update(outbox)
+    .set({ lockedUntil: null, attempts: sql`greatest(${outbox.attempts} - 1, 0)` })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, "pending")));
+}
+
+/** The outbox by status, the pending messages held by a lease, and the age of the oldest pending one (metrics). */
+export async function outboxStats(now = new Date()): Promise<{ byStatus: Record<string, number>; claimed: number; oldestPendingSeconds: number }> {
+  const db = await database();
+  const rows = await queryRows<{ status: string; n: number; claimed: number; oldest: number | null }>(
+    db,
+    sql`select status, count(*)::int as n,
+          (count(*) filter (where locked_until > ${now.toISOString()}::timestamptz))::int as claimed,
+          extract(epoch from (${now.toISOString()}::timestamptz - min(created_at)))::float8 as oldest
+        from outbox group by status`,
+  );
+  const byStatus: Record<string, number> = { pending: 0, sent: 0, failed: 0 };
+  let claimed = 0;
+  let oldestPendingSeconds = 0;
+  for (const r of rows) {
+    byStatus[r.status] = Number(r.n);
+    if (r.status === "pending") {
+      claimed = Number(r.claimed);
+      oldestPendingSeconds = Math.max(0, Number(r.oldest ?? 0));
+    }
+  }
+  return { byStatus, claimed, oldestPendingSeconds };
+}
+
 const listFields = {
   id: outbox.id,
   kind: outbox.kind,

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { outbox, users } from "../schema";
 import { setupTestDatabase } from "../testing/test-db";
 import { makeSnapshot, makeUser } from "../testing/factories";
-import { enqueueDueReminders } from "./reminders";
+import { enqueueDueReminders } from "@/server/reminders";
 
 // Unsubscribe links are signed with AUTH_SECRET.
 process.env.AUTH_SECRET ??= "test-secret-for-signing-unsubscribe-links";

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { eq, isNotNull, and } from "drizzle-orm";
 import { database } from "../client";
 import { teams } from "../schema";
@@ -10,15 +10,15 @@ import { challengeCard } from "@/lib/challenges/cards";
 import { challengePhase } from "@/lib/challenges/rules";
 import { addDays, todayInZone } from "@/lib/dates";
 import type { TeamAccess } from "@/lib/team-access";
+import { sha256Hex } from "@/lib/hash";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Creates (or replaces) the team's secret read-only TV link and returns its token; the old link stops working. */
 export async function createTvLink(access: TeamAccess): Promise<string> {
   const db = await database();
   const token = randomBytes(24).toString("base64url");
   await db.transaction(async (tx) => {
-    await tx.update(teams).set({ tvTokenHash: hash(token) }).where(eq(teams.id, access.teamId));
+    await tx.update(teams).set({ tvTokenHash: sha256Hex(token) }).where(eq(teams.id, access.teamId));
     await writeAudit(tx, { teamId: access.teamId, actorId: access.userId, action: "tv.link_create" });
   });
   return token;
@@ -46,7 +46,7 @@ export async function findTeamByTvToken(token: string) {
   const [row] = await db
     .select({ id: teams.id, name: teams.name, slug: teams.slug, timeZone: teams.timeZone, staleDays: teams.staleDays, dataVersion: teams.dataVersion })
     .from(teams)
-    .where(eq(teams.tvTokenHash, hash(token)))
+    .where(eq(teams.tvTokenHash, sha256Hex(token)))
     .limit(1);
   return row ?? null;
 }

@@ -75,8 +75,11 @@ export function parseMail(raw: string): Pick<ReceivedMail, "headers" | "subject"
   return { headers, subject: decodeWords(headers["subject"] ?? ""), ...parts };
 }
 
-/** Starts an SMTP server on 127.0.0.1 at a free port. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * Starts an SMTP server on 127.0.0.1 at a free port (or the given one). `delayMs` holds each message that long
+ * before accepting it: a slow mail server, so a sender is caught mid-delivery.
+ */
+export async function startSmtpSink(opts: { port?: number; delayMs?: number } = {}): Promise<SmtpSink> {
   let refuse = 0;
   const sink: SmtpSink = {
     url: "",
@@ -96,7 +99,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
-      stream.on("end", () => {
+      stream.on("end", () => (opts.delayMs ? setTimeout(accept, opts.delayMs) : accept()));
+      const accept = () => {
         if (refuse > 0) {
           refuse--;
           const err = Object.assign(new Error("Mailbox temporarily unavailable, try again later"), { responseCode: 451 });
@@ -113,10 +117,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           });
         }
         callback();
-      });
+      };
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, "127.0.0.1", () => resolve()));
   sink.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
   return sink;
 }

@@ -1,12 +1,6 @@
-import { addDays, todayInZone, weekStartOf } from "@/lib/dates";
+import { addDays, hourInZone, todayInZone, weekStartOf } from "@/lib/dates";
 
 export type DigestSchedule = { timeZone: string; weekStart: number; digestDay: number; digestHour: number };
-
-/** The hour (0–23) it is in `timeZone` at `now`. */
-export function hourInZone(timeZone: string, now: Date): number {
-  const h = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now);
-  return Number(h) % 24;
-}
 
 /** The team's last completed week at `now`, in its time zone: [start, end] as calendar dates. */
 export function lastCompletedWeek(team: Pick<DigestSchedule, "timeZone" | "weekStart">, now: Date) {

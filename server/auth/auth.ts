@@ -11,6 +11,7 @@ import { sendVerificationRequest } from "@/server/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
 import { startSignInAttempt } from "@/server/rate-limit";
 import { signInInput } from "@/lib/validation/auth";
+import { runtime } from "@/server/runtime.mjs";
 import { lazyAdapter } from "./adapter";
 import { authConfig } from "@/lib/auth/config";
 
@@ -38,15 +39,25 @@ function providers() {
       // Every credentials sign-in comes through here: the sign-in form's server action (via signIn()) and any
       // POST to /api/auth/callback/credentials. So the rate limits are applied here, once, for both.
       async authorize(raw, request) {
+        const failures = runtime().metrics.signInFailures;
         const parsed = signInInput.safeParse(raw);
-        if (!parsed.success) throw new InvalidCredentials();
+        if (!parsed.success) {
+          failures.inc({ reason: "invalid_credentials" });
+          throw new InvalidCredentials();
+        }
         const attempt = await startSignInAttempt(clientIp(request.headers, env().TRUST_PROXY), parsed.data.email);
-        if (!attempt.ok) throw new SignInRateLimited(attempt.retryAfter, attempt.message);
+        if (!attempt.ok) {
+          failures.inc({ reason: "rate_limited" });
+          throw new SignInRateLimited(attempt.retryAfter, attempt.message);
+        }
         const user = await getUserCredentials(parsed.data.email);
         // verifyPassword hashes even when the user does not exist: same time either way.
         const ok = await verifyPassword(parsed.data.password, user?.passwordHash);
         await attempt.finish(!!user && ok);
-        if (!user || !ok) throw new InvalidCredentials();
+        if (!user || !ok) {
+          failures.inc({ reason: "invalid_credentials" });
+          throw new InvalidCredentials();
+        }
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { AuthError } from "next-auth";
 import { enqueueEmail } from "@/db/queries/outbox";
 import { clientIp } from "@/lib/client-ip";
@@ -7,6 +6,7 @@ import { checkRateLimits } from "@/server/rate-limit";
 import { onPublicOrigin } from "@/lib/mail/origin";
 import { kickSender } from "./sender";
 import { signInEmail } from "@/lib/mail/templates";
+import { sha256Hex } from "@/lib/hash";
 
 /** Too many sign-in links asked for, from this address or for this email; nothing was sent. */
 export class MagicLinkRateLimited extends AuthError {
@@ -36,7 +36,7 @@ export async function sendVerificationRequest(params: { identifier: string; url:
   if (!verdict.ok) throw new MagicLinkRateLimited(verdict.retryAfter, verdict.message);
   const url = onPublicOrigin(params.url);
   const mail = signInEmail({ url, host: new URL(url).host });
-  const key = createHash("sha256").update(url).digest("hex").slice(0, 32);
+  const key = sha256Hex(url).slice(0, 32);
   // The token is blanked out of the stored copy once SMTP has the message (outbox `secret`).
   const secret = new URL(url).searchParams.get("token");
   await enqueueEmail(null, { dedupeKey: `magic_link:${key}`, kind: "magic_link", to: params.identifier, ...mail, secret });

@@ -1,7 +1,8 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { claimDueMessages, markAttemptFailed, markSent, type ClaimedMessage } from "@/db/queries/outbox";
+import { claimDueMessages, markAttemptFailed, markSent, releaseClaims, type ClaimedMessage } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { deliverChannelMessage } from "@/server/channels/deliver";
+import { runJob, runtime } from "@/server/runtime.mjs";
 
 /** After this many attempts a message is marked failed, with the last error kept for the team's owners. */
 export const MAX_ATTEMPTS = 8;
@@ -32,7 +33,12 @@ export type DrainOptions = {
 
 export type DrainResult = { claimed: number; sent: number; retried: number; failed: number };
 
-const g = globalThis as unknown as { __ssiTransports?: Map<string, Transporter> };
+const g = globalThis as unknown as {
+  __ssiTransports?: Map<string, Transporter>;
+  /** Set at shutdown: drains stop taking messages, and give back the ones they claimed but did not send. */
+  __ssiSenderStopping?: boolean;
+  __ssiDrains?: Set<Promise<unknown>>;
+};
 
 function transportFor(url: string, pooled: boolean, maxConnections = 4): Transporter {
   g.__ssiTransports ??= new Map();
@@ -67,8 +73,10 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
   const from = opts.from ?? env().MAIL_FROM;
   const limit = opts.limit ?? 100;
   const concurrency = Math.max(1, opts.concurrency ?? 1);
+  if (g.__ssiSenderStopping) return { claimed: 0, sent: 0, retried: 0, failed: 0 };
   const claimed = await claimDueMessages({ limit, now, leaseMs: LEASE_MS });
   const result: DrainResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 };
+  const delivered: string[] = [];
   const transport = url ? transportFor(url, concurrency > 1, concurrency) : null;
 
   // A channel post's failure: the same rule as email, except that a refusal is final and Retry-After sets the wait.
@@ -85,11 +93,13 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
       const r = await deliverChannelMessage(m, { now, timeoutMs: opts.webhookTimeoutMs, allowedOrigins: opts.allowedOrigins });
       if (!r.ok) return failed(m, r.error, r.retry, r.retryAfterMs);
       await markSent(m.id, "webhook", now);
+      delivered.push(m.kind);
       result.sent++;
       return;
     }
     if (!transport) {
       await markSent(m.id, "preview", now);
+      delivered.push(m.kind);
       result.sent++;
       return;
     }
@@ -113,15 +123,39 @@ export async function drainOutbox(opts: DrainOptions = {}): Promise<DrainResult>
       return;
     }
     await markSent(m.id, "smtp", now);
+    delivered.push(m.kind);
     result.sent++;
   };
 
   let next = 0;
   const worker = async () => {
-    while (next < claimed.length) await deliver(claimed[next++]!);
+    while (next < claimed.length && !g.__ssiSenderStopping) await deliver(claimed[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  const run = Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  (g.__ssiDrains ??= new Set()).add(run);
+  try {
+    await run;
+  } finally {
+    g.__ssiDrains.delete(run);
+    // Stopping: what was claimed but not attempted goes back at once, not when the lease runs out.
+    const untried = claimed.slice(next).map((m) => m.id);
+    if (untried.length) await releaseClaims(untried);
+  }
+  for (const kind of delivered) {
+    runtime().metrics.emailsSent.inc({ kind });
+    if (kind === "digest") runtime().metrics.digestsSent.inc();
+  }
   return result;
+}
+
+/**
+ * For a clean shutdown: drains stop taking messages, the deliveries in progress finish (each bounded by the SMTP
+ * or webhook timeout), and claimed messages not yet attempted are released for another sender.
+ */
+export async function stopSender(): Promise<void> {
+  g.__ssiSenderStopping = true;
+  while (g.__ssiDrains?.size) await Promise.allSettled([...g.__ssiDrains]);
+  await kicking?.catch(() => {});
 }
 
 /** Drains until nothing due is left (or `maxRounds` batches), summing the counts. */
@@ -133,7 +167,7 @@ export async function drainAll(opts: DrainOptions & { maxRounds?: number } = {})
     total.sent += r.sent;
     total.retried += r.retried;
     total.failed += r.failed;
-    if (r.claimed < (opts.limit ?? 100)) break;
+    if (r.claimed < (opts.limit ?? 100) || g.__ssiSenderStopping) break;
   }
   return total;
 }
@@ -147,11 +181,12 @@ export function kickSender(): void {
     again = true; // a message enqueued during a drain may have missed its claim: run once more afterwards
     return;
   }
-  kicking = drainAll({ limit: 50, maxRounds: 4 })
-    .catch((err) => console.error("[mail] sending failed:", err))
+  if (g.__ssiSenderStopping) return;
+  kicking = runJob("outbox-drain", () => drainAll({ limit: 50, maxRounds: 4 }))
+    .catch(() => {}) // logged by runJob
     .finally(() => {
       kicking = null;
-      if (again) {
+      if (again && !g.__ssiSenderStopping) {
         again = false;
         kickSender();
       }

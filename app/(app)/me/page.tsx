@@ -15,11 +15,10 @@ import { getGoal, getPersonalBest, getScoreAtOrBefore, listHistory } from "@/db/
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
 import { listMyTeams, requireTeamRole, requireUser } from "@/lib/authz";
 import { addDays, todayInZone } from "@/lib/dates";
-import { projectGoal } from "@/lib/goals";
+import { componentTargets, goalBaseline, goalBaselineDay, goalFormDefaults, projectGoal } from "@/lib/goals";
 import { biggestMove, coachingFocus, componentMedians } from "@/lib/me-coaching";
-import { COMPONENTS, type ComponentValues } from "@/lib/ssi";
+import type { ComponentValues } from "@/lib/ssi";
 import { weeklyStreak } from "@/lib/streaks";
-import { GOAL_COMPONENT_FIELDS } from "@/lib/validation/goal";
 import { clearGoalAction, saveGoalAction } from "./actions";
 
 export const metadata: Metadata = { title: "My SSI" };
@@ -39,12 +38,14 @@ export default async function MePage() {
     getScoreAtOrBefore(user.id, addDays(today, -30)),
     listMyTeams(),
   ]);
-  const boards = [];
-  for (const t of teams) {
-    const { access, team } = await requireTeamRole(t.slug);
-    const board = await getTeamLeaderboard(access, { asOf: todayInZone(team.timeZone), by: "total", staleDays: team.staleDays, version: team.dataVersion });
-    boards.push({ team, board });
-  }
+  // Every team's board at once: they do not depend on each other.
+  const boards = await Promise.all(
+    teams.map(async (t) => {
+      const { access, team } = await requireTeamRole(t.slug);
+      const board = await getTeamLeaderboard(access, { asOf: todayInZone(team.timeZone), by: "total", staleDays: team.staleDays, version: team.dataVersion });
+      return { team, board };
+    }),
+  );
   const streak = weeklyStreak(history.map((h) => h.measuredOn), today);
   const recordHref = teams[0] ? `/t/${teams[0].slug}/submit` : "/teams";
 
@@ -86,32 +87,18 @@ export default async function MePage() {
 
   let goalView = null;
   if (goal) {
-    const start = goal.createdAt.toISOString().slice(0, 10);
-    // Progress counts from the last score before the day the goal was set (or the first one after it).
-    const baseline = (await getScoreAtOrBefore(user.id, addDays(start, -1)))?.total ?? history.find((h) => h.measuredOn >= start)?.total ?? latest.total;
+    const before = (await getScoreAtOrBefore(user.id, goalBaselineDay(goal)))?.total;
     const projection = projectGoal({
       points: history.map((h) => ({ date: h.measuredOn, value: h.total })),
       current: latest.total,
-      baseline,
+      baseline: goalBaseline(goal, before, history, latest.total),
       target: goal.targetTotal,
       targetDate: goal.targetDate,
       today,
     });
-    const componentTargets = COMPONENTS.flatMap((c) => {
-      const target = goal[GOAL_COMPONENT_FIELDS[c]];
-      return target == null ? [] : [{ component: c, target, current: mine[c] }];
-    });
-    goalView = { projection, componentTargets };
+    goalView = { projection, componentTargets: componentTargets(goal, mine) };
   }
-  const goalDefaults = goal
-    ? Object.fromEntries(
-        Object.entries({
-          targetTotal: goal.targetTotal,
-          targetDate: goal.targetDate,
-          ...Object.fromEntries(COMPONENTS.map((c) => [GOAL_COMPONENT_FIELDS[c], goal[GOAL_COMPONENT_FIELDS[c]]])),
-        }).flatMap(([k, v]) => (v == null ? [] : [[k, String(v)]])),
-      )
-    : undefined;
+  const goalDefaults = goal ? goalFormDefaults(goal) : undefined;
 
   return (
     <div className="flex flex-col gap-6">

@@ -1,4 +1,4 @@
-import { insertBenchSnapshot } from "@/db/queries/bench";
+import { insertBenchSnapshot } from "@/db/queries/bench-insert";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TvScreen } from "@/components/tv/tv-screen";
-import { grantTeamAccess } from "@/lib/team-access";
+import { systemTeamAccess } from "@/lib/team-access";
 import { findTeamByTvToken, loadTvBoards, loadTvChallenges } from "@/db/queries/tv";
 import { refreshSeconds } from "@/lib/tv";
 
@@ -13,7 +13,7 @@ export default async function TvLinkPage({ params, searchParams }: PageProps<"/t
   const team = await findTeamByTvToken(token);
   if (!team) notFound();
   // A viewer with no account: a member-level view with no "you" row.
-  const access = grantTeamAccess(team.id, "tv-link", "member");
+  const access = systemTeamAccess.tvLink(team.id);
   const [{ now, before, renderedAt }, challenges] = await Promise.all([loadTvBoards(access, team), loadTvChallenges(access)]);
   return <TvScreen teamName={team.name} today={now} yesterday={before} renderedAt={renderedAt} refreshSeconds={refreshSeconds((await searchParams).refresh)} challenges={challenges} />;
 }

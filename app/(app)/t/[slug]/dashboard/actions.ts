@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { RemindState } from "@/lib/validation/dashboard";
-import { enqueueReminders } from "@/db/queries/dashboard-reminders";
+import { enqueueReminders } from "@/server/team-reminders";
 import { requireTeamRole } from "@/lib/authz";
 import { publicOrigin } from "@/lib/mail/origin";
 import { todayInZone, weekStartOf } from "@/lib/dates";

@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/select-field";
 import { MessageView } from "@/components/mail/message-view";
-import { previewMemberDigest } from "@/db/queries/digest";
+import { previewMemberDigest } from "@/server/digest/run";
 import { listMembers } from "@/db/queries/teams";
 import { requireTeamRole } from "@/lib/authz";
 import { weekLabel } from "@/lib/digest/render";

@@ -1,34 +1,14 @@
-// Data for the load benchmark (scripts/bench.ts) only: throwaway API writers, and the counts that prove that
-// every write the server acknowledged is in the database. The app imports only insertBenchSnapshot (the bare
-// insert route app/bench/insert, off unless BENCH_ROUTES=1).
+// Data for the load benchmark (scripts/bench.ts) only, kept beside it: throwaway API writers, and the counts that prove that
+// every write the server acknowledged is in the database. Nothing in the app imports this.
 import { randomBytes } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import { database, queryRows } from "../client";
-import { apiTokens, memberships, rateLimits, snapshots, teams, users } from "../schema";
-import { hashApiToken, TOKEN_PREFIX } from "./api-tokens";
+import { database } from "../db/client";
+import { apiTokens, memberships, rateLimits, snapshots, teams, users } from "../db/schema";
+import { hashApiToken, TOKEN_PREFIX } from "../db/queries/api-tokens";
 
 export type BenchWriter = { userId: string; tokenId: string; token: string };
 
 const writerEmail = (i: number) => `bench-writer-${i}@bench.test`;
-
-/**
- * The bare insert of app/bench/insert (the API's floor): one statement, the same row into the same table as the
- * snapshot API, and only for a benchmark writer. False when nothing was inserted (not a writer, or the date taken).
- */
-export async function insertBenchSnapshot(s: { userId: string; measuredOn: string; brand: number; people: number; insights: number; relationships: number }) {
-  const db = await database();
-  const total = Math.round((s.brand + s.people + s.insights + s.relationships) * 1000) / 1000;
-  const rows = await queryRows<{ measured_on: string }>(
-    db,
-    sql`
-    insert into ${snapshots} (user_id, measured_on, brand, people, insights, relationships, total, source)
-    select id, ${s.measuredOn}::date, ${s.brand}, ${s.people}, ${s.insights}, ${s.relationships}, ${total}, 'bench'
-    from ${users} where id = ${s.userId} and email like 'bench-writer-%@bench.test'
-    on conflict (user_id, measured_on) do nothing
-    returning measured_on`,
-  );
-  return rows.length > 0;
-}
 
 /**
  * `count` people in no team (`bench-writer-<i>@bench.test`, created on first use and kept, because deleting a

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { setupTestDatabase } from "../testing/test-db";
-import { makeSnapshot, makeUser } from "../testing/factories";
-import { authenticateApiRequest } from "./api-tokens";
+import { setupTestDatabase } from "../db/testing/test-db";
+import { makeSnapshot, makeUser } from "../db/testing/factories";
+import { authenticateApiRequest } from "../db/queries/api-tokens";
 
 const callerOf = async (token: string) => (await authenticateApiRequest(token, 1000, 60))?.caller ?? null;
-import { hitRateLimit } from "./rate-limits";
-import { clearBenchWriters, countSnapshotsOf, countStoredPairs, prepareBenchWriters } from "./bench";
+import { hitRateLimit } from "../db/queries/rate-limits";
+import { clearBenchWriters, countSnapshotsOf, countStoredPairs, prepareBenchWriters } from "./bench-data";
 
 setupTestDatabase();
 
