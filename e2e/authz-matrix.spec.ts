@@ -174,6 +174,8 @@ const MATRIX: Record<string, Probe[]> = {
   // Load-benchmark pages: static and dynamic, no data, public.
   "/bench/static": [{ url: () => "/bench/static", want: ALL(200), see: () => ["Prerendered at build time."] }],
   "/bench/dynamic": [{ url: () => "/bench/dynamic", want: ALL(200), see: () => ["Rendered on request at"] }],
+  // The API's floor for the benchmark: off unless the server runs with BENCH_ROUTES=1 (npm run bench sets it).
+  "/bench/insert": [{ method: "POST", url: () => "/bench/insert", body: () => ({}), want: ALL(404) }],
 };
 
 /** Every page and route handler under app/, as a route pattern: route groups dropped, [params] kept. */

@@ -11,6 +11,8 @@ const envSchema = z
     PGLITE_DIR: z.string().min(1).default(".data/pglite"),
     DATA_DIR: z.string().min(1).default(".data"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    // The in-process cache of team figures and rendered boards (db/queries/cache.ts), in MiB of serialised size.
+    CACHE_MAX_MB: z.coerce.number().int().min(1).max(16384).default(64),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
     AUTH_URL: z
       .url("must be the app's public URL, e.g. https://ssi.example.com")
