@@ -14,12 +14,26 @@ import { sql, type SQL } from "drizzle-orm";
  */
 export function latestSnapshotSql(userId: SQL, asOf: SQL, windowDays: number, columns: SQL): SQL {
   return sql`
-    (select ${columns} from snapshots s
-     where s.user_id = ${userId} and s.measured_on <= ${asOf} and s.measured_on >= ${asOf} - ${windowDays}::int
-     order by s.measured_on desc limit 1)
+    (${latestFreshSnapshotSql(userId, asOf, windowDays, columns)})
     union all
     (select ${columns} from snapshots s
      where s.user_id = ${userId} and s.measured_on < ${asOf} - ${windowDays}::int
      order by s.measured_on desc limit 1)
     limit 1`;
+}
+
+/**
+ * The body of a LATERAL subquery giving a person's latest snapshot dated within `windowDays` before `asOf`
+ * (asOf included): their latest *fresh* score, or none. It is the first branch of `latestSnapshotSql`, and
+ * on its own it serves the dashboard, where only a fresh score counts.
+ */
+export function latestFreshSnapshotSql(userId: SQL, asOf: SQL, windowDays: number, columns: SQL): SQL {
+  return latestInRangeSql(userId, sql`${asOf} - ${windowDays}::int`, asOf, columns);
+}
+
+/** The body of a LATERAL subquery giving a person's latest snapshot dated from `from` to `to` (both included). */
+export function latestInRangeSql(userId: SQL, from: SQL, to: SQL, columns: SQL): SQL {
+  return sql`select ${columns} from snapshots s
+     where s.user_id = ${userId} and s.measured_on <= ${to} and s.measured_on >= ${from}
+     order by s.measured_on desc limit 1`;
 }
