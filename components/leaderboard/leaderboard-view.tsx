@@ -5,7 +5,8 @@ import { pageOf } from "@/lib/paging";
 import { BoardControls } from "./board-controls";
 import { BoardSummary } from "./board-summary";
 import { EmptyBoard } from "./empty-board";
-import { formatDate, rankByLabel, tiedRanks } from "./format";
+import { formatDate } from "@/lib/format";
+import { rankByLabel, tiedRanks } from "./format";
 import { RankedTable } from "./ranked-table";
 import { HiddenList, NeverList, StaleList } from "./unranked-lists";
 

@@ -5,7 +5,8 @@ import type { RankBy } from "@/lib/ranking";
 import { freshnessLabel } from "@/lib/dates";
 import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS, type Component } from "@/lib/ssi";
 import { RankChange, ScoreChange } from "./change";
-import { formatDate, formatScore, rankByLabel } from "./format";
+import { formatDate, formatScore } from "@/lib/format";
+import { rankByLabel } from "./format";
 import { HiddenNote } from "./hidden-note";
 import { YouBadge } from "./you-badge";
 

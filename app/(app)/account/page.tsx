@@ -4,7 +4,7 @@ import Link from "next/link";
 import { DeleteAccountForm, PasswordForm, PrivacyForm, ProfileForm } from "@/components/account/account-forms";
 import { EmailStatus } from "@/components/account/email-status";
 import { CreateTokenForm } from "@/components/account/token-forms";
-import { formatDate } from "@/components/leaderboard/format";
+import { formatDate } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

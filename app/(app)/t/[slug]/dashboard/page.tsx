@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { CoachingList, ImproversList, NotSubmittedList } from "@/components/dashboard/dashboard-lists";
-import { shortDate, signed } from "@/components/dashboard/format";
+import { shortDate, signed } from "@/lib/format";
 import { HeadlineTiles } from "@/components/dashboard/headline-tiles";
 import { PillarHeatmap } from "@/components/dashboard/pillar-heatmap";
 import { DistributionChart, PillarTrendChart, TeamTrendChart } from "@/components/dashboard/trend-charts";
