@@ -30,6 +30,7 @@ import { addDays, todayInZone } from "@/lib/dates";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { grantTeamAccess } from "@/lib/team-access";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 /** Who is signed in for the next call; read by the mocked readSession() the way it would from the cookie. */
 const caller = vi.hoisted(() => ({ userId: null as string | null, sessionId: undefined as string | undefined }));
@@ -60,7 +61,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("@/server/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
 
-process.env.AUTH_SECRET ??= "authz-matrix-secret-authz-matrix-secret";
+withAuthSecret("authz-matrix-secret-authz-matrix-secret");
 const t = setupTestDatabase();
 
 const CALLERS = ["owner", "manager", "member", "outsider", "anonymous"] as const;

@@ -12,8 +12,9 @@ import { createChallenge } from "./challenges";
 import { runTeamDigest } from "@/server/digest/run";
 import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
-process.env.AUTH_SECRET ??= "challenge-channel-secret-challenge-channel"; // digest emails carry signed unsubscribe links
+withAuthSecret("challenge-channel-secret-challenge-channel"); // digest emails carry signed unsubscribe links
 const t = setupTestDatabase();
 let hook: WebhookStandIn;
 beforeAll(async () => {

@@ -13,8 +13,9 @@ import { setGoal } from "./goals";
 import { addDays, todayInZone } from "@/lib/dates";
 import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
-process.env.AUTH_SECRET ??= "channel-posts-secret-channel-posts-secret"; // digest emails carry signed unsubscribe links
+withAuthSecret("channel-posts-secret-channel-posts-secret"); // digest emails carry signed unsubscribe links
 const t = setupTestDatabase();
 let hook: WebhookStandIn;
 beforeAll(async () => {
