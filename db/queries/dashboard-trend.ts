@@ -41,7 +41,7 @@ export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks:
       with weeks as (${weeksSql}),
       members as (${membersCte(access.teamId)}),
       -- Distinct (week, person) pairs first: a hash aggregate, where count(distinct) per week would sort
-      -- every snapshot of the range (≈ 80k rows for 1,000 members over 12 weeks, spilling to disk).
+      -- every snapshot of the range, spilling to disk on a large team (docs/PERFORMANCE.md).
       submitted as (
         select week_start, count(*) as n
         from (

@@ -5,8 +5,8 @@ import { sql, type SQL } from "drizzle-orm";
  * for `left join lateral (${latestSnapshotSql(...)}) s on true`.
  *
  * Why two branches: a backward index scan for "user = X and measured_on <= D, newest first, limit 1" still
- * makes the B-tree read and test every entry of that person on the leaf page (≈ 150 days of history), so on
- * 10 M rows it costs ≈ 6 µs where a bounded range costs ≈ 3.5. The first branch looks only within
+ * makes the B-tree read and test every entry of that person on the leaf page (months of history), where a
+ * bounded range tests a handful (figures in docs/PERFORMANCE.md). The first branch looks only within
  * `windowDays` before asOf (the staleness window: where almost every active member's latest score is); only
  * for members with nothing there (stale or never submitted) does the second branch look further back.
  * UNION ALL keeps the branches in order and the outer LIMIT 1 stops before the second when the first found a
