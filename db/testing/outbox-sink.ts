@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "../client";
 import { outbox } from "../schema";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
+import { startWebhookStandIn, type WebhookStandIn } from "./webhook-stand-in";
 import { closeTransports } from "@/server/mail/sender";
 
 /**
@@ -24,4 +25,21 @@ export function setupOutboxSink(t: { db: () => Db }): () => SmtpSink {
     sink!.refuseNext(0);
   });
   return () => sink!;
+}
+
+/**
+ * For a test file that drains channel posts from the outbox: one local stand-in for Slack's and Teams'
+ * webhooks for the file, and before each test an empty outbox and a stand-in that has received nothing.
+ */
+export function setupOutboxWebhook(t: { db: () => Db }): () => WebhookStandIn {
+  let hook: WebhookStandIn | undefined;
+  beforeAll(async () => {
+    hook = await startWebhookStandIn();
+  });
+  afterAll(() => hook?.close());
+  beforeEach(async () => {
+    await t.db().delete(outbox).where(sql`true`);
+    hook!.reset();
+  });
+  return () => hook!;
 }
