@@ -31,6 +31,7 @@ import { addDays, todayInZone } from "@/lib/dates";
 import { signUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { hashPassword, verifyPassword } from "@/lib/password";
 import { grantTeamAccess } from "@/lib/team-access";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 /** Who is signed in for the next call; read by the mocked readSession() the way it would from the cookie. */
 const caller = vi.hoisted(() => ({ userId: null as string | null, sessionId: undefined as string | undefined }));
@@ -61,7 +62,7 @@ vi.mock("next/headers", () => ({
 }));
 vi.mock("@/server/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
 
-process.env.AUTH_SECRET ??= "authz-matrix-secret-authz-matrix-secret";
+withAuthSecret("authz-matrix-secret-authz-matrix-secret");
 // One single-sign-on provider is configured, so the sign-in and linking actions have one to go to.
 Object.assign(process.env, { AUTH_OIDC_ISSUER: "https://sso.example.test", AUTH_OIDC_ID: "matrix", AUTH_OIDC_SECRET: "matrix-secret", AUTH_OIDC_NAME: "Example SSO" });
 const t = setupTestDatabase();

@@ -29,8 +29,8 @@ const CONNECT_TIMEOUT_S = 2;
 const reconnectDelayS = (retries: number) => Math.min(0.5, 0.05 * retries);
 /**
  * Session settings for every PostgreSQL connection. JIT off: the dashboard's trend query is costed above
- * jit_above_cost, and compiling it took ≈ 280 ms of a ≈ 1.5 s run on 10 M snapshots (docs/PERFORMANCE.md),
- * for queries that run in milliseconds without it. PGlite has no JIT.
+ * jit_above_cost, and compiling it took several times longer than running it (docs/PERFORMANCE.md); the
+ * app's queries are short, and JIT never pays for them. PGlite has no JIT.
  */
 export const PG_SESSION = { jit: "off" } as const;
 /** Names this process's connections in pg_stat_activity (the pool metrics count them by it); unique per host. */

@@ -1,7 +1,7 @@
 // npm run seed:large -- [--people 10000] [--teams 40] [--years 3 | --days N] [--reset] [--force]
 // An organisation at scale for benchmarks and query plans: people in teams of varied sizes (bench-1000 and
 // bench-50 with exact member counts), years of mostly daily SSI snapshots with trends, holidays, stale and
-// never-submitting people. PostgreSQL: streamed with COPY (≈ 10 M rows in minutes). PGlite: smaller default.
+// never-submitting people. PostgreSQL: streamed with COPY (timings in docs/PERFORMANCE.md). PGlite: smaller default.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
@@ -59,7 +59,7 @@ export async function seedLarge(opts: SeedLargeOptions): Promise<SeedLargeResult
   const now = opts.now ?? new Date();
   const lastDate = plans.map((p) => todayInZone(p.timeZone, now)).sort()[0]!;
   const firstDate = addDays(lastDate, -(opts.days - 1));
-  const passwordHash = await hashPassword(BENCH_PASSWORD); // once: bcrypt at cost 11 is ≈ 0.1 s per hash
+  const passwordHash = await hashPassword(BENCH_PASSWORD); // once: bcrypt is slow on purpose
 
   const ownerId = crypto.randomUUID();
   const personIds = Array.from({ length: opts.people }, () => crypto.randomUUID());

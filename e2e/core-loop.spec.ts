@@ -2,34 +2,12 @@ import { expect, test, type Browser } from "@playwright/test";
 import { newPerson, type Person } from "./factories";
 import { E2E_FIXTURES } from "./fixtures-data";
 import { isoDay } from "./helpers";
+import { ENGLISH_PAGE } from "../lib/testing/ssi-pages";
 import { AuthPages } from "./pages/auth";
 import { TeamPages } from "./pages/team";
 
 /** An ISO date n days before today in the team's zone (Europe/Berlin). */
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
-
-const PASTED_PAGE = `Sales Navigator
-Your Social Selling Index
-Industry SSI rank
-Top
-3
-%
-Network SSI rank
-Top
-1
-%
-Current Social Selling Index
-71
-out of 100
-Four components of your score
-18.52
-Establish your professional brand
-16.3
-Find the right people
-14.75
-Engage with insights
-21.4
-Build relationships`;
 
 async function signedIn(browser: Browser, person: Person, opts: { signUp: boolean }) {
   const context = await browser.newContext();
@@ -85,10 +63,11 @@ test("a manager builds a team, two reps join, everyone submits, and the board ra
   await expect(sueCtx.page.getByText(`Saved: SSI 50 for ${daysAgo(20)}.`)).toBeVisible();
 
   await rajPage.goto(`/t/${slug}/submit`);
-  await rajPage.getByLabel("Paste from LinkedIn").fill(PASTED_PAGE);
+  // The whole English page, as copied from Sales Navigator (the paste tests' shared sample).
+  await rajPage.getByLabel("Paste from LinkedIn").fill(ENGLISH_PAGE.text);
   await rajPage.getByRole("button", { name: "Fill the form" }).click();
-  await expect(rajPage.getByLabel("Establish your professional brand")).toHaveValue("18.52");
-  await expect(rajPage.getByLabel("Build relationships")).toHaveValue("21.4");
+  await expect(rajPage.getByLabel("Establish your professional brand")).toHaveValue(String(ENGLISH_PAGE.values.brand));
+  await expect(rajPage.getByLabel("Build relationships")).toHaveValue(String(ENGLISH_PAGE.values.relationships));
   await rajPage.getByRole("button", { name: /^Save/ }).click();
   await expect(rajPage.getByText(/Saved: SSI (70\.97|71) for/)).toBeVisible();
 

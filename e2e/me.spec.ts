@@ -23,6 +23,11 @@ test("a member sees their own progress, sets a goal and sees how far along they 
   await expect(ana.page.getByTestId("me-streak")).toContainText("3 weeks");
   await expect(ana.page.getByTestId("me-team-ranks")).toContainText("#1 of 1");
   await expect(ana.page.getByTestId("coaching")).toContainText("What to work on");
+  // The charts' numbers are in a table behind a toggle, oldest first.
+  const totals = ana.page.getByTestId("chart-me-total");
+  await totals.getByText("Show data table").click();
+  await expect(totals.locator("tbody tr")).toHaveText([`${day(-14)}60.0`, `${day(-7)}62.0`, `${day(0)}64.0`]);
+  await expect(ana.page.getByTestId("chart-me-components").locator("tbody tr").first()).toHaveText(`${day(-14)}15.0015.0015.0015.00`);
 
   await ana.me.setGoal("70", day(60));
   await ana.page.reload();

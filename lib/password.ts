@@ -1,6 +1,6 @@
 import bcrypt from "bcryptjs";
 
-// Cost 11: ≈ 0.1–0.2 s per hash on a small server; slow enough to hurt offline guessing, fast enough for sign-in.
+// Cost 11: slow enough to hurt offline guessing, fast enough for sign-in on a small server (docs/PERFORMANCE.md).
 const COST = 11;
 /** Compared against when the email is unknown, so sign-in takes the same time either way. */
 const DUMMY_HASH = "$2b$11$MzrrNKpTVdUvrXQw0ymnfuooxSZEsDFKCQKVIlQJNAoIfp10joJJW";

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Field } from "@/components/ui/field";
+import { Field, FieldError } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
@@ -16,14 +16,6 @@ const KINDS = [
   { value: "race", label: "Race to a target", hint: "The first to reach a value wins." },
   { value: "versus", label: "Team against team", hint: "Teams you manage, on their average improvement." },
 ] as const;
-
-function ErrorText({ id, errors }: { id: string; errors?: string[] }) {
-  return (
-    <p id={id} aria-live="polite" className="text-sm text-danger empty:hidden">
-      {errors?.join(" ")}
-    </p>
-  );
-}
 
 /** A new challenge: name, kind, what counts, dates, and who takes part (members, or other teams). */
 export function ChallengeForm({
@@ -61,7 +53,7 @@ export function ChallengeForm({
             </label>
           ))}
         </div>
-        <ErrorText id="kind-error" errors={e.kind} />
+        <FieldError id="kind-error" errors={e.kind} />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="What counts" name="metric" defaultValue={v.metric ?? "total"} errors={e.metric}>
@@ -90,7 +82,7 @@ export function ChallengeForm({
               {t.name}
             </label>
           ))}
-          <ErrorText id="field-teamSlugs-error" errors={e.teamSlugs} />
+          <FieldError id="field-teamSlugs-error" errors={e.teamSlugs} />
         </fieldset>
       ) : (
         <fieldset className="flex flex-col gap-2" aria-describedby="field-participantIds-error">
@@ -113,7 +105,7 @@ export function ChallengeForm({
               ))}
             </div>
           ) : null}
-          <ErrorText id="field-participantIds-error" errors={e.participantIds} />
+          <FieldError id="field-participantIds-error" errors={e.participantIds} />
         </fieldset>
       )}
       <div>

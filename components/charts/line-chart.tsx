@@ -7,7 +7,10 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
 
 export type LineSeries = { label: string; data: (number | null)[]; color: ThemeColor; dashed?: boolean };
 
-/** A line chart of one or more series over the same labels; `marked` label indexes get a larger warning point. */
+/**
+ * A line chart of one or more series over the same labels; `marked` label indexes get a larger warning point.
+ * Long series (over 40 points) are drawn without points, and gaps are bridged when `spanGaps` is set.
+ */
 export function LineChart({
   labels,
   series,
@@ -17,6 +20,10 @@ export function LineChart({
   marked = [],
   ariaLabel,
   rankScale = false,
+  reverse = false,
+  decimals = 1,
+  valueSuffix = "",
+  spanGaps = false,
 }: {
   labels: string[];
   series: LineSeries[];
@@ -27,8 +34,15 @@ export function LineChart({
   ariaLabel: string;
   /** For ranks: whole numbers, 1 at the top. */
   rankScale?: boolean;
+  /** Lower is better ("Top N %"): the axis from 0 upside down, so better still reads as up. */
+  reverse?: boolean;
+  /** How the tooltip and the y ticks write a value. */
+  decimals?: number;
+  valueSuffix?: string;
+  spanGaps?: boolean;
 }) {
-  const key = JSON.stringify([labels, series, marked, yMax, rankScale]);
+  const key = JSON.stringify([labels, series, marked, yMax, rankScale, reverse, decimals, valueSuffix, spanGaps]);
+  const dot = labels.length > 40 ? 0 : 2.5;
   const canvas = useChart<"line">(
     (theme) => ({
       type: "line",
@@ -42,8 +56,8 @@ export function LineChart({
           borderDash: s.dashed ? [6, 4] : undefined,
           borderWidth: 2,
           tension: 0.25,
-          spanGaps: false,
-          pointRadius: labels.map((_, j) => (i === 0 && marked.includes(j) ? 7 : 2.5)),
+          spanGaps,
+          pointRadius: labels.map((_, j) => (i === 0 && marked.includes(j) ? 7 : dot)),
           pointStyle: labels.map((_, j) => (i === 0 && marked.includes(j) ? "triangle" : "circle")),
           pointBackgroundColor: labels.map((_, j) => (i === 0 && marked.includes(j) ? theme.warn : theme[s.color])),
         })),
@@ -55,13 +69,21 @@ export function LineChart({
         interaction: { mode: "index", intersect: false },
         plugins: {
           legend: { display: series.length > 1, labels: { color: theme.fg, boxWidth: 12 } },
-          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : ctx.parsed.y.toFixed(1)}` } },
+          tooltip: {
+            callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.parsed.y === null ? "—" : `${ctx.parsed.y.toFixed(decimals)}${valueSuffix}`}` },
+          },
         },
         scales: {
           x: axisStyle(theme, xLabel),
           y: rankScale
             ? { ...axisStyle(theme, yLabel), reverse: true, min: 1, ticks: { color: theme.muted, precision: 0 } }
-            : { ...axisStyle(theme, yLabel), beginAtZero: true, suggestedMax: yMax },
+            : {
+                ...axisStyle(theme, yLabel),
+                beginAtZero: true,
+                suggestedMax: yMax,
+                reverse,
+                ticks: { ...axisStyle(theme, yLabel).ticks, callback: (v) => `${v}${valueSuffix}` },
+              },
         },
       },
     }),

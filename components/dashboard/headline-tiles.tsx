@@ -1,5 +1,5 @@
 import type { TeamHeadline } from "@/db/queries/dashboard";
-import { percent, signed } from "./format";
+import { percent, signed } from "@/lib/format";
 
 function Tile({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
   return (

@@ -4,7 +4,7 @@ import { LineChart } from "@/components/charts/line-chart";
 import type { RankPoint } from "@/db/queries/dashboard";
 import type { SnapshotRow } from "@/db/queries/snapshots";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
-import { shortDate } from "./format";
+import { shortDate } from "@/lib/format";
 
 const PILLAR_COLOR = { brand: "pillarBrand", people: "pillarPeople", insights: "pillarInsights", relationships: "pillarRelationships" } as const;
 

@@ -4,7 +4,7 @@ import { ChartDataTable } from "@/components/charts/chart-data-table";
 import { LineChart } from "@/components/charts/line-chart";
 import type { WeekPoint } from "@/db/queries/dashboard";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
-import { shortDate } from "./format";
+import { shortDate } from "@/lib/format";
 
 const PILLAR_COLOR = { brand: "pillarBrand", people: "pillarPeople", insights: "pillarInsights", relationships: "pillarRelationships" } as const;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Leaderboard } from "@/db/queries/leaderboard-types";
-import { formatScore } from "./format";
+import { formatScore } from "@/lib/format";
 
 type TileProps = {
   label: string;

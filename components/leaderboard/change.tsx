@@ -1,4 +1,4 @@
-import { formatScore } from "./format";
+import { signed } from "@/lib/format";
 
 // `.chg` (app/globals.css): inline-flex, no wrapping, tabular figures. A class of its own because a board
 // shows two of these per member.
@@ -33,8 +33,7 @@ export function scoreChangeView(change: number | null): ChangeView {
     return { className: `${base} text-muted`, title: why, arrow: "—", sr: rounded == null ? " No earlier score" : " No change" };
   }
   const up = rounded > 0;
-  // U+2212 minus: the same width as the plus sign, so columns stay aligned.
-  const text = `${up ? "+" : "\u2212"}${formatScore(Math.abs(rounded), 1)}`;
+  const text = signed(rounded, 1);
   return { className: `${base} font-semibold ${up ? "text-up" : "text-down"}`, arrow: up ? "▲" : "▼", arrowClass: "text-[0.7em]", text };
 }
 

@@ -1,5 +1,5 @@
 import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS, type Component, type ComponentValues } from "@/lib/ssi";
-import { formatScore } from "./format";
+import { formatScore } from "@/lib/format";
 
 // Literal class names so Tailwind generates them.
 const FILL: Record<Component, string> = {

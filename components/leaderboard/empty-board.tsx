@@ -1,5 +1,5 @@
 import { ButtonLink } from "@/components/ui/button";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/format";
 
 const BARS = [
   ["bg-pillar-brand", "h-6"],

@@ -2,7 +2,7 @@ import type { BoardEntry } from "@/db/queries/leaderboard-types";
 import { freshnessLabel } from "@/lib/dates";
 import { COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
 import { rankChangeView, scoreChangeView, type ChangeView } from "./change";
-import { formatDate, formatScore } from "./format";
+import { formatDate, formatScore } from "@/lib/format";
 import { YOU_BADGE_CLASS } from "./you-badge";
 
 /**

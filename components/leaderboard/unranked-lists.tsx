@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { BoardEntry } from "@/db/queries/leaderboard-types";
 import { freshnessLabel } from "@/lib/dates";
-import { formatDate, formatScore } from "./format";
+import { formatDate, formatScore } from "@/lib/format";
 import { YouBadge } from "./you-badge";
 
 function lastSubmitted(daysAgo: number): string {

@@ -1,4 +1,4 @@
-import { formatScore } from "@/components/leaderboard/format";
+import { formatScore } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import { COMPONENT_ADVICE, COMPONENT_LABELS, type Component } from "@/lib/ssi";
 

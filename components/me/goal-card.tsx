@@ -1,4 +1,4 @@
-import { formatDate, formatScore } from "@/components/leaderboard/format";
+import { formatDate, formatScore, signed as signedChange } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import type { GoalProjection } from "@/lib/goals";
 import { COMPONENT_LABELS, type Component } from "@/lib/ssi";
@@ -26,7 +26,7 @@ function explanation(p: GoalProjection, targetDate: string): string {
   }
 }
 
-const signed = (n: number) => `${n >= 0 ? "+" : "\u2212"}${formatScore(Math.abs(n), 2)}`;
+const signed = (n: number) => signedChange(n, 2);
 
 /** The person's goal: progress bar, status, projected date, and component targets. */
 export function GoalCard({

@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
+import { controlClass, FieldFrame, fieldWiring } from "@/components/ui/field";
 
 type RankFieldProps = ComponentProps<"input"> & {
   label: ReactNode;
@@ -8,45 +9,23 @@ type RankFieldProps = ComponentProps<"input"> & {
 };
 
 /**
- * A "Top [ ] %" input, the way LinkedIn shows SSI ranks. Same ids and aria wiring as
- * `Field`, so errors are announced and tied to the input the same way.
+ * A "Top [ ] %" input, the way LinkedIn shows SSI ranks, in the same frame as `Field`, so errors are
+ * announced and tied to the input the same way.
  */
 export function RankField({ label, name, errors, hint, id, ...input }: RankFieldProps) {
-  const fieldId = id ?? `field-${name}`;
-  const errorId = `${fieldId}-error`;
-  const hintId = `${fieldId}-hint`;
-  const invalid = !!errors?.length;
-  const describedBy = [hint ? hintId : null, invalid ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const { fieldId, invalid, control } = fieldWiring({ name, id, hint, errors });
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={fieldId} className="text-sm font-medium">
-        {label}
-      </label>
+    <FieldFrame label={label} fieldId={fieldId} hint={hint} errors={errors}>
       <div className="flex items-center gap-2">
         {/* The hint says "Top %" in words; these only mirror LinkedIn's layout. */}
         <span aria-hidden className="text-sm text-muted">
           Top
         </span>
-        <input
-          id={fieldId}
-          name={name}
-          aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
-          className={`min-h-10 w-28 rounded-md border bg-surface px-3 py-2 text-base sm:text-sm ${invalid ? "border-danger" : "border-line"}`}
-          {...input}
-        />
+        <input {...control} className={`${controlClass(invalid)} w-28`} {...input} />
         <span aria-hidden className="text-sm text-muted">
           %
         </span>
       </div>
-      {hint ? (
-        <p id={hintId} className="text-xs text-muted">
-          {hint}
-        </p>
-      ) : null}
-      <p id={errorId} aria-live="polite" className="text-sm text-danger empty:hidden">
-        {errors?.join(" ")}
-      </p>
-    </div>
+    </FieldFrame>
   );
 }

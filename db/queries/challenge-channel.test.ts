@@ -1,45 +1,38 @@
 // Challenges in the team channel, against a local HTTP server standing in for Slack and Teams: a new challenge
 // is posted to every taking-part team that wants highlights, and the weekly summary carries the digest's
 // challenge lines (start, final stretch, result), naming a winner only when they agreed to be named.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
-import { startWebhookStandIn, type WebhookStandIn } from "../testing/webhook-stand-in";
-import { memberships, outbox, users } from "../schema";
+import { setupOutboxWebhook } from "../testing/outbox-sink";
+import { memberships, users } from "../schema";
 import { connectChannel, updateChannelOptions } from "./channels";
 import { createChallenge } from "./challenges";
 import { runTeamDigest } from "@/server/digest/run";
 import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
-process.env.AUTH_SECRET ??= "challenge-channel-secret-challenge-channel"; // digest emails carry signed unsubscribe links
+withAuthSecret("challenge-channel-secret-challenge-channel"); // digest emails carry signed unsubscribe links
 const t = setupTestDatabase();
-let hook: WebhookStandIn;
-beforeAll(async () => {
-  hook = await startWebhookStandIn();
-});
-afterAll(() => hook.close());
-beforeEach(async () => {
-  await t.db().delete(outbox).where(sql`true`);
-  hook.reset();
-});
+const hook = setupOutboxWebhook(t);
 
 const ORIGIN = "https://ssi.example.test";
 // The week of 3–9 March 2025 (Monday weeks, digest on Monday 10 March).
 const WEEK = { start: "2025-03-03", end: "2025-03-09" };
-const drain = () => drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook.origin], transportUrl: null, webhookTimeoutMs: 5000 });
+const drain = () => drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook().origin], transportUrl: null, webhookTimeoutMs: 5000 });
 const base = { metric: "total" as const, target: null, participants: "all" as const, participantIds: [], teamIds: [] as string[] };
 const texts = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === "object" ? Object.values(v).flatMap(texts) : []);
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
 async function connect(team: Team, kind: "slack" | "teams", opts: { weeklyEnabled: boolean; highlightsEnabled: boolean }) {
-  const check = checkWebhookUrl(hook.url(`/hook/${team.id}`), [hook.origin]);
+  const check = checkWebhookUrl(hook().url(`/hook/${team.id}`), [hook().origin]);
   if (!check.ok) throw new Error(check.error);
   await connectChannel(team.owner, { url: check.url.href, kind, hint: check.hint });
   await updateChannelOptions(team.owner, opts);
 }
-const postsTo = (team: Team) => hook.delivered().filter((d) => d.path === `/hook/${team.id}`);
+const postsTo = (team: Team) => hook().delivered().filter((d) => d.path === `/hook/${team.id}`);
 
 /** A team whose owner climbs 1 point and whose member climbs 8 during 1–8 March: the member wins. */
 async function climbingTeam(memberName: string) {
@@ -120,6 +113,6 @@ describe(`challenges in the team channel on ${process.env.DATABASE_URL ? "Postgr
     await updateChannelOptions(team.owner, { weeklyEnabled: true, highlightsEnabled: true });
     await createChallenge(team.owner, { ...base, name: "Unannounced", kind: "improved", startsOn: "2025-03-01", endsOn: "2025-03-31" });
     await drain();
-    expect(hook.received).toHaveLength(0);
+    expect(hook().received).toHaveLength(0);
   });
 });

@@ -5,8 +5,9 @@ import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
 import { createChallenge } from "./challenges";
 import { buildTeamDigestEmails } from "@/server/digest/run";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
-process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+withAuthSecret("test-secret-test-secret-test-secret-123");
 setupTestDatabase();
 
 const challenge = { metric: "total" as const, target: null, participants: "all" as const, participantIds: [], teamIds: [] as string[] };

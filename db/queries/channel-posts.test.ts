@@ -1,11 +1,11 @@
 // What the team channel receives, against a real local HTTP server standing in for Slack and Teams: the weekly
 // summary as Block Kit / an Adaptive Card, hostile names escaped, highlights batched, privacy kept, once only.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
-import { startWebhookStandIn, type WebhookStandIn } from "../testing/webhook-stand-in";
-import { outbox, users } from "../schema";
+import { setupOutboxWebhook } from "../testing/outbox-sink";
+import { users } from "../schema";
 import { connectChannel, updateChannelOptions } from "./channels";
 import { postDueHighlights, HIGHLIGHT_QUIET_MS } from "./channel-posts";
 import { runTeamDigest } from "@/server/digest/run";
@@ -13,25 +13,18 @@ import { setGoal } from "./goals";
 import { addDays, todayInZone } from "@/lib/dates";
 import { drainOutbox } from "@/server/mail/sender";
 import { checkWebhookUrl } from "@/lib/channels/url";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
-process.env.AUTH_SECRET ??= "channel-posts-secret-channel-posts-secret"; // digest emails carry signed unsubscribe links
+withAuthSecret("channel-posts-secret-channel-posts-secret"); // digest emails carry signed unsubscribe links
 const t = setupTestDatabase();
-let hook: WebhookStandIn;
-beforeAll(async () => {
-  hook = await startWebhookStandIn();
-});
-afterAll(() => hook.close());
-beforeEach(async () => {
-  await t.db().delete(outbox).where(sql`true`);
-  hook.reset();
-});
+const hook = setupOutboxWebhook(t);
 
 const ORIGIN = "https://ssi.example.test";
 const WEEK = { start: "2025-03-03", end: "2025-03-09" };
-const drain = () => drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook.origin], transportUrl: null, webhookTimeoutMs: 5000 });
+const drain = () => drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook().origin], transportUrl: null, webhookTimeoutMs: 5000 });
 
 async function connect(team: Awaited<ReturnType<typeof makeTeam>>, kind: "slack" | "teams", opts = { weeklyEnabled: true, highlightsEnabled: true }) {
-  const check = checkWebhookUrl(hook.url(`/hook/${team.id}`), [hook.origin]);
+  const check = checkWebhookUrl(hook().url(`/hook/${team.id}`), [hook().origin]);
   if (!check.ok) throw new Error(check.error);
   await connectChannel(team.owner, { url: check.url.href, kind, hint: check.hint });
   await updateChannelOptions(team.owner, opts);
@@ -65,8 +58,8 @@ describe(`team channel posts on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
     await runTeamDigest(team.id, WEEK, { origin: ORIGIN });
     await runTeamDigest(team.id, WEEK, { origin: ORIGIN }); // a second trigger: nothing new
     await drain();
-    expect(hook.delivered()).toHaveLength(1);
-    const body = hook.delivered()[0]!.json as { text: string; blocks: { type: string; text?: { type: string; text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[] };
+    expect(hook().delivered()).toHaveLength(1);
+    const body = hook().delivered()[0]!.json as { text: string; blocks: { type: string; text?: { type: string; text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[] };
     expect(body.text).toBe("Sales EMEA: week of 3 Mar – 9 Mar 2025: average 67.4 (+3.4 on last week), 4 of 5 recorded this week. #1 Member 3 (75.0).");
     expect(body.blocks[0]).toEqual({ type: "header", text: { type: "plain_text", text: "Sales EMEA: week of 3 Mar – 9 Mar 2025", emoji: false } });
     expect(body.blocks[1]!.fields!.map((f) => f.text)).toEqual(["*Team average*\n67.4 (+3.4 on last week)", "*Participation*\n4 of 5 recorded this week"]);
@@ -82,7 +75,7 @@ describe(`team channel posts on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
     await connect(team, "teams", { weeklyEnabled: true, highlightsEnabled: false });
     await runTeamDigest(team.id, WEEK, { origin: ORIGIN });
     await drain();
-    const body = hook.delivered()[0]!.json as { type: string; attachments: { contentType: string; content: { type: string; version: string; body: unknown[]; actions: { url: string }[] } }[] };
+    const body = hook().delivered()[0]!.json as { type: string; attachments: { contentType: string; content: { type: string; version: string; body: unknown[]; actions: { url: string }[] } }[] };
     expect(body.type).toBe("message");
     expect(body.attachments[0]!.contentType).toBe("application/vnd.microsoft.card.adaptive");
     const card = body.attachments[0]!.content;
@@ -93,13 +86,13 @@ describe(`team channel posts on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
   it("escapes hostile names: nothing pings, formats or is evaluated, in either format", async () => {
     const names = ["<!channel> hi", "*bold* _it_", "<@U024BE7LH>", "{{DATE(2017-02-14T06:00:00Z, SHORT)}}", "[click](https://evil.test)", "<!here> & *team*"];
     for (const kind of ["slack", "teams"] as const) {
-      hook.reset();
+      hook().reset();
       const { team } = await weeklyTeam(names);
       await connect(team, kind, { weeklyEnabled: true, highlightsEnabled: false });
       await runTeamDigest(team.id, WEEK, { origin: ORIGIN });
       await drain();
-      const raw = hook.delivered()[0]!.body;
-      const body = hook.delivered()[0]!.json as Record<string, unknown>;
+      const raw = hook().delivered()[0]!.body;
+      const body = hook().delivered()[0]!.json as Record<string, unknown>;
       if (kind === "slack") {
         // Slack's control sequences (broadcasts, mentions, links) never reach it unescaped.
         for (const bad of ["<!channel>", "<!here>", "<@U024BE7LH>", "<https://evil.test"]) expect(raw, bad).not.toContain(bad);
@@ -139,8 +132,8 @@ describe(`team channel posts on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
     expect(await postDueHighlights(new Date(Date.now() + HIGHLIGHT_QUIET_MS), { origin: ORIGIN })).toBe(1);
     expect(await postDueHighlights(new Date(Date.now() + 2 * HIGHLIGHT_QUIET_MS), { origin: ORIGIN })).toBe(0);
     await drain();
-    expect(hook.delivered()).toHaveLength(1);
-    const lines = ((hook.delivered()[0]!.json as { blocks: { text: { text: string } }[] }).blocks[1]!.text.text).split("\n");
+    expect(hook().delivered()).toHaveLength(1);
+    const lines = ((hook().delivered()[0]!.json as { blocks: { text: { text: string } }[] }).blocks[1]!.text.text).split("\n");
     expect(lines).toEqual([
       "• Bo Climber is the new #1, with 82.0.",
       "• Bo Climber passed 80 for the first time: a personal best of 82.0.",
@@ -157,7 +150,7 @@ describe(`team channel posts on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
     await connect(team, "slack");
     await runTeamDigest(team.id, WEEK, { origin: ORIGIN });
     await drain();
-    const raw = hook.delivered()[0]!.body;
+    const raw = hook().delivered()[0]!.body;
     expect(raw).not.toContain("Private Pat");
     expect(raw).toContain("A teammate");
     expect(raw).not.toContain("Engage with insights");
@@ -169,6 +162,6 @@ describe(`team channel posts on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
     await connect(team, "slack", { weeklyEnabled: false, highlightsEnabled: false });
     await runTeamDigest(team.id, WEEK, { origin: ORIGIN });
     await drain();
-    expect(hook.received).toHaveLength(0);
+    expect(hook().received).toHaveLength(0);
   });
 });

@@ -6,9 +6,10 @@ import { addMember, makeTeam, makeUser } from "../testing/factories";
 import { enqueueReminders } from "@/server/team-reminders";
 import { unsubscribeFromList } from "./notification-prefs";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 // Unsubscribe links are signed with AUTH_SECRET.
-process.env.AUTH_SECRET ??= "test-secret-for-signing-unsubscribe-links";
+withAuthSecret("test-secret-for-signing-unsubscribe-links");
 const t = setupTestDatabase();
 const ORIGIN = "https://ssi.example.com";
 

@@ -9,8 +9,9 @@ import { unsubscribeFromList, updateNotificationPrefs } from "./notification-pre
 import { closeTransports, drainOutbox } from "@/server/mail/sender";
 import { verifyUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import { COMPONENT_ADVICE } from "@/lib/ssi";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
-process.env.AUTH_SECRET ??= "test-secret-test-secret-test-secret-123";
+withAuthSecret("test-secret-test-secret-test-secret-123");
 const t = setupTestDatabase();
 const ORIGIN = "https://ssi.example.test";
 

@@ -1,13 +1,13 @@
-import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
 import { setupTestDatabase } from "../testing/test-db";
 import { makeTeam, makeUser } from "../testing/factories";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
+import { setupOutboxSink } from "../testing/outbox-sink";
 import { outbox } from "../schema";
 import { requestEmailProof, confirmEmailProof } from "./email-proofs";
 import { acceptInvitation, revokeInvitation } from "./invitations";
 import { getMailTo, listMailTo, REDACTED_TOKEN } from "./outbox";
-import { closeTransports, drainOutbox } from "@/server/mail/sender";
+import { drainOutbox } from "@/server/mail/sender";
 import { sendVerificationRequest } from "@/server/mail/magic-link";
 import { inviteToTeam } from "@/server/invitations";
 
@@ -16,18 +16,7 @@ vi.mock("@/server/mail/sender", async (importOriginal) => ({ ...(await importOri
 
 const t = setupTestDatabase();
 const ORIGIN = { origin: "https://ssi.test" };
-let sink: SmtpSink;
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  closeTransports();
-  await sink.close();
-});
-beforeEach(async () => {
-  await t.db().delete(outbox).where(sql`true`);
-  sink.received.length = 0;
-});
+const sink = setupOutboxSink(t);
 
 /** Everything the outbox keeps of one message: both bodies and the token column. */
 const stored = async (kind: string) => {
@@ -49,9 +38,9 @@ describe(`one-time tokens in stored emails on ${process.env.DATABASE_URL ? "Post
     const proofToken = /confirm-email\/([\w-]+)/.exec(await stored("email_proof"))![1]!;
     expect(await stored("invitation")).toContain(inv.token);
 
-    expect(await drainOutbox({ transportUrl: sink.url, now: later() })).toMatchObject({ sent: 3 });
+    expect(await drainOutbox({ transportUrl: sink().url, now: later() })).toMatchObject({ sent: 3 });
     // The recipients got working links...
-    const body = (subject: RegExp) => sink.received.find((m) => subject.test(m.subject))!.text;
+    const body = (subject: RegExp) => sink().received.find((m) => subject.test(m.subject))!.text;
     expect(body(/invited you/)).toContain(`https://ssi.test/invite/${inv.token}`);
     expect(body(/Sign in/)).toContain(`token=${magicToken}`);
     expect(body(/Confirm/)).toContain(`/account/confirm-email/${proofToken}`);

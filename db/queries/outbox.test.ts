@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "../testing/test-db";
 import { makeTeam, makeUser } from "../testing/factories";
-import { startSmtpSink, type SmtpSink } from "../testing/smtp-sink";
-import { eq, sql } from "drizzle-orm";
+import { setupOutboxSink } from "../testing/outbox-sink";
+import { eq } from "drizzle-orm";
 import { outbox, users } from "../schema";
 import { deleteAccount } from "./account";
 import { claimDueMessages, countOutbox, enqueueEmail, getMailTo, listFailedMailForOwner, listMailTo } from "./outbox";
-import { closeTransports, drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/server/mail/sender";
+import { drainOutbox, LEASE_MS, MAX_ATTEMPTS } from "@/server/mail/sender";
 import { inviteToTeam } from "@/server/invitations";
 
 const t = setupTestDatabase();
-let sink: SmtpSink;
-
-beforeAll(async () => {
-  sink = await startSmtpSink();
-});
-afterAll(async () => {
-  closeTransports();
-  await sink.close();
-});
-beforeEach(async () => {
-  await t.db().delete(outbox).where(sql`true`); // each test starts from an empty outbox
-  sink.received.length = 0;
-  sink.refuseNext(0);
-});
+const sink = setupOutboxSink(t);
 
 /** Whoever has proved they receive mail at this address (a reader by address only: no messages of their own). */
 const readerOf = (email: string) => ({ id: "nobody", email, emailVerified: new Date() });
@@ -49,15 +36,15 @@ async function enqueue(n: number, extra: { teamId?: string } = {}) {
 }
 
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
-const arrivedSubjects = () => sink.received.map((m) => m.subject).sort();
+const arrivedSubjects = () => sink().received.map((m) => m.subject).sort();
 
 describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () => {
   it("delivers over SMTP: recipient, subject, both parts and the unsubscribe headers arrive", async () => {
     const [key] = await enqueue(1);
-    const r = await drainOutbox({ transportUrl: sink.url, from: "SSI Leaderboard <digest@ssi.test>", now: at(new Date(), 1000) });
+    const r = await drainOutbox({ transportUrl: sink().url, from: "SSI Leaderboard <digest@ssi.test>", now: at(new Date(), 1000) });
     expect(r).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 });
-    expect(sink.received).toHaveLength(1);
-    const mail = sink.received[0]!;
+    expect(sink().received).toHaveLength(1);
+    const mail = sink().received[0]!;
     expect(mail.to).toEqual([`person-${seq}@example.test`]);
     expect(mail.from).toBe("digest@ssi.test");
     expect(mail.subject).toBe(`Message ${key} — you're #3`);
@@ -78,23 +65,23 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     const full = await getMailTo(readerOf(`person-${seq}@example.test`), row!.id);
     expect(full?.html).toContain("<strong>");
     expect(await getMailTo(readerOf("someone-else@example.test"), row!.id)).toBeNull();
-    expect(sink.received).toHaveLength(0);
+    expect(sink().received).toHaveLength(0);
   });
 
   it("retries with backoff while SMTP refuses, then delivers every message exactly once", async () => {
     const keys = await enqueue(3);
-    sink.refuseNext(4);
+    sink().refuseNext(4);
     const t0 = at(new Date(), 1000);
-    expect(await drainOutbox({ transportUrl: sink.url, now: t0 })).toMatchObject({ claimed: 3, sent: 0, retried: 3 });
+    expect(await drainOutbox({ transportUrl: sink().url, now: t0 })).toMatchObject({ claimed: 3, sent: 0, retried: 3 });
     // Not due again until the backoff (30 s) has passed.
-    expect((await drainOutbox({ transportUrl: sink.url, now: at(t0, 29_000) })).claimed).toBe(0);
-    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000) })).toMatchObject({ claimed: 3, sent: 2, retried: 1 });
+    expect((await drainOutbox({ transportUrl: sink().url, now: at(t0, 29_000) })).claimed).toBe(0);
+    expect(await drainOutbox({ transportUrl: sink().url, now: at(t0, 31_000) })).toMatchObject({ claimed: 3, sent: 2, retried: 1 });
     const [refused] = await listMailTo(readerOf((await pendingRecipient())!));
     expect(refused).toMatchObject({ status: "pending", attempts: 2 });
     expect(refused?.lastError).toMatch(/try again later/);
     // The second backoff is 60 s.
-    expect((await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000 + 59_000) })).claimed).toBe(0);
-    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 31_000 + 61_000) })).toMatchObject({ claimed: 1, sent: 1 });
+    expect((await drainOutbox({ transportUrl: sink().url, now: at(t0, 31_000 + 59_000) })).claimed).toBe(0);
+    expect(await drainOutbox({ transportUrl: sink().url, now: at(t0, 31_000 + 61_000) })).toMatchObject({ claimed: 1, sent: 1 });
     expect(arrivedSubjects()).toEqual(keys.map((k) => `Message ${k} — you're #3`).sort());
     expect(await countOutbox()).toEqual({ pending: 0, sent: 3, failed: 0 });
   });
@@ -103,10 +90,10 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     const owner = await makeUser();
     const team = await makeTeam(owner.id);
     await enqueue(1, { teamId: team.id });
-    sink.refuseNext(1000);
+    sink().refuseNext(1000);
     let now = at(new Date(), 1000);
     for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
-      await drainOutbox({ transportUrl: sink.url, now });
+      await drainOutbox({ transportUrl: sink().url, now });
       now = at(now, 2 * 60 * 60_000); // past any backoff
     }
     expect(await countOutbox()).toEqual({ pending: 0, sent: 0, failed: 1 });
@@ -115,20 +102,20 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(failed[0]).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, teamName: team.name });
     expect(failed[0]!.lastError).toMatch(/try again later/);
     expect(await listFailedMailForOwner((await makeUser()).id)).toEqual([]);
-    expect(sink.received).toHaveLength(0);
+    expect(sink().received).toHaveLength(0);
   });
 
   it("two senders draining the same outbox at once send nothing twice", async () => {
     const keys = await enqueue(40);
     const now = at(new Date(), 1000);
     const [a, b] = await Promise.all([
-      drainOutbox({ transportUrl: sink.url, now, limit: 40 }),
-      drainOutbox({ transportUrl: sink.url, now, limit: 40 }),
+      drainOutbox({ transportUrl: sink().url, now, limit: 40 }),
+      drainOutbox({ transportUrl: sink().url, now, limit: 40 }),
     ]);
     expect(a.sent + b.sent).toBe(40);
     expect(a.claimed + b.claimed).toBe(40);
     expect(arrivedSubjects()).toEqual(keys.map((k) => `Message ${k} — you're #3`).sort());
-    expect(new Set(sink.received.map((m) => m.subject)).size).toBe(40);
+    expect(new Set(sink().received.map((m) => m.subject)).size).toBe(40);
   });
 
   it("a sender killed after claiming is taken over once its lease ends, without duplicates", async () => {
@@ -138,11 +125,11 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     const abandoned = await claimDueMessages({ limit: 5, now: t0, leaseMs: LEASE_MS });
     expect(abandoned).toHaveLength(5);
     // A re-run while the lease holds delivers only the other three.
-    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 1000) })).toMatchObject({ claimed: 3, sent: 3 });
-    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, LEASE_MS - 1000) })).toMatchObject({ claimed: 0 });
+    expect(await drainOutbox({ transportUrl: sink().url, now: at(t0, 1000) })).toMatchObject({ claimed: 3, sent: 3 });
+    expect(await drainOutbox({ transportUrl: sink().url, now: at(t0, LEASE_MS - 1000) })).toMatchObject({ claimed: 0 });
     // After the lease, the re-run completes the run.
-    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, LEASE_MS + 1000) })).toMatchObject({ claimed: 5, sent: 5 });
-    expect(await drainOutbox({ transportUrl: sink.url, now: at(t0, 2 * LEASE_MS) })).toMatchObject({ claimed: 0 });
+    expect(await drainOutbox({ transportUrl: sink().url, now: at(t0, LEASE_MS + 1000) })).toMatchObject({ claimed: 5, sent: 5 });
+    expect(await drainOutbox({ transportUrl: sink().url, now: at(t0, 2 * LEASE_MS) })).toMatchObject({ claimed: 0 });
     expect(arrivedSubjects()).toEqual(keys.map((k) => `Message ${k} — you're #3`).sort());
   });
 
@@ -153,9 +140,9 @@ describe(`outbox sender on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(inv.emailQueued).toBe(true);
     const link = await inviteToTeam(team.owner, { email: null, role: "member", expiresInDays: 7 }, { origin: "https://ssi.test" });
     expect(link.emailQueued).toBe(false);
-    await drainOutbox({ transportUrl: sink.url, now: at(new Date(), 1000) });
-    expect(sink.received).toHaveLength(1);
-    const mail = sink.received[0]!;
+    await drainOutbox({ transportUrl: sink().url, now: at(new Date(), 1000) });
+    expect(sink().received).toHaveLength(1);
+    const mail = sink().received[0]!;
     expect(mail.to).toEqual(["raj@example.test"]);
     expect(mail.subject).toBe("Mia Manager invited you to Acme Sales on SSI Leaderboard");
     expect(mail.text).toContain(`https://ssi.test/invite/${inv.token}`);

@@ -4,9 +4,10 @@ import { outbox, users } from "../schema";
 import { setupTestDatabase } from "../testing/test-db";
 import { makeSnapshot, makeUser } from "../testing/factories";
 import { enqueueDueReminders } from "@/server/reminders";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 // Unsubscribe links are signed with AUTH_SECRET.
-process.env.AUTH_SECRET ??= "test-secret-for-signing-unsubscribe-links";
+withAuthSecret("test-secret-for-signing-unsubscribe-links");
 const t = setupTestDatabase();
 const ORIGIN = "https://ssi.example.com";
 

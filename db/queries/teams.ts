@@ -63,7 +63,7 @@ export async function getPersonWithTeams(userId: string) {
 export async function listTeamsForUser(userId: string) {
   const db = await database();
   // Counted per team of this person (an index-only scan of each team's key range): grouping every membership of
-  // the organisation first cost ≈ 5 ms with 10,000 people (0.9 ms this way).
+  // the organisation first costs what the organisation's size costs (docs/PERFORMANCE.md).
   const memberCount = sql<number>`(select count(*) from ${memberships} m2 where m2.team_id = ${teams.id})`.mapWith(Number);
   return db
     .select({ slug: teams.slug, name: teams.name, role: memberships.role, memberCount })
@@ -136,8 +136,8 @@ export async function listMembers(access: TeamAccess) {
       email: users.email,
       role: memberships.role,
       joinedAt: memberships.joinedAt,
-      // One index lookup per member: joining every snapshot and grouping read 1.1 million rows for a
-      // 1,000-member team with three years of history (543 ms; 18 ms this way).
+      // One index lookup per member: joining every snapshot and grouping reads the team's whole history
+      // (docs/PERFORMANCE.md).
       lastMeasuredOn: sql<string | null>`(select max(s.measured_on) from ${snapshots} s where s.user_id = ${memberships.userId})`,
     })
     .from(memberships)

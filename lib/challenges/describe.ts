@@ -1,5 +1,6 @@
 // Words for challenges, shared by the pages, the TV screen and the digest.
 import { addDays } from "@/lib/dates";
+import { formatDate, signed } from "@/lib/format";
 import { COMPONENT_LABELS } from "@/lib/ssi";
 import { challengePhase, daysLeft, FINAL_AFTER_DAYS, type ChallengeKind, type ChallengeMetric } from "./rules";
 
@@ -30,8 +31,7 @@ export function timeLeftLabel(c: Pick<Described, "startsOn" | "endsOn">, today: 
   return n === 1 ? "Last day" : `${n} days left`;
 }
 
-const DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-export const formatDay = (iso: string) => DAY.format(new Date(`${iso}T00:00:00Z`));
+export const formatDay = formatDate;
 
 /** The rules in one short paragraph, as written on the challenge's page. */
 export function rulesParagraph(c: Described, staleDays: number): string {
@@ -49,11 +49,7 @@ export function rulesParagraph(c: Described, staleDays: number): string {
 }
 
 /** "+8.00", "−1.25", "0.00". */
-export function formatImprovement(v: number | null): string {
-  if (v === null) return "—";
-  const t = Math.abs(v).toFixed(2);
-  return v > 0.0005 ? `+${t}` : v < -0.0005 ? `−${t}` : "0.00";
-}
+export const formatImprovement = (v: number | null): string => signed(v, 2);
 
 export const formatValue = (v: number | null | undefined, metric: ChallengeMetric) =>
   v === null || v === undefined ? "—" : v.toFixed(metric === "total" ? 1 : 2);

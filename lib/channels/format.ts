@@ -1,11 +1,8 @@
 // Small number and movement formats shared by the Slack and Teams renderers.
 import type { WeeklySummary } from "./content";
+import { formatScore, signed } from "@/lib/format";
 
-export const num = (v: number) => {
-  const t = v.toFixed(1);
-  return t === "-0.0" ? "0.0" : t;
-};
-export const signed = (v: number) => (v > 0 ? `+${num(v)}` : num(v));
+export const num = (v: number) => formatScore(v, 1);
 export const move = (c: number | "new" | null) => (c === "new" ? "new" : !c ? "–" : c > 0 ? `▲${c}` : `▼${-c}`);
 export const averageLine = (s: WeeklySummary) =>
   s.average === null ? "no fresh scores" : `${num(s.average)}${s.averageChange === null ? "" : ` (${signed(s.averageChange)} on last week)`}`;

@@ -1,7 +1,7 @@
 // Slack incoming-webhook bodies: Block Kit blocks plus a plain-text `text` fallback (notifications, old clients).
 // Every name is in a plain_text object (no formatting is parsed there); the fallback is mrkdwn, so names in it
 // are defused with slackMrkdwn. Numbers and our own words are the only mrkdwn content.
-import { weekLabel } from "@/lib/digest/render";
+import { weekLabel } from "@/lib/format";
 import { highlightParts, type ChallengePost, type HighlightsPost, type WeeklySummary } from "./content";
 import { slackEntities, slackMrkdwn, slackPlain } from "./escape";
 import { averageLine, move, num, participationLine, type RenderedPost } from "./format";

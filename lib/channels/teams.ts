@@ -1,6 +1,6 @@
 // Microsoft Teams workflow-webhook bodies: a message with one Adaptive Card attachment. Every name goes in a
 // RichTextBlock TextRun, which never parses Markdown; TextBlocks (which do) hold only our words and numbers.
-import { weekLabel } from "@/lib/digest/render";
+import { weekLabel } from "@/lib/format";
 import { highlightParts, type ChallengePost, type HighlightsPost, type WeeklySummary } from "./content";
 import { teamsRun } from "./escape";
 import { averageLine, move, num, participationLine, type RenderedPost } from "./format";

@@ -1,22 +1,13 @@
 import { addDays } from "@/lib/dates";
+import { formatScore as num, signed, weekLabel } from "@/lib/format";
 import { C, emailLayout, FONT, html, type Html } from "@/lib/mail/html";
 import { digestSubject, movementPhrase, type DigestContent, type DigestRow } from "./content";
 
 export type DigestLinks = { origin: string; unsubscribeUrl: string };
 export type RenderedDigest = { subject: string; html: string; text: string };
 
-const num = (v: number, d = 1) => {
-  const t = v.toFixed(d);
-  return /^-0\.?0*$/.test(t) ? t.slice(1) : t;
-};
-const signed = (v: number, d = 1) => (v > 0 ? `+${num(v, d)}` : num(v, d));
 const roleWithArticle = (role: string) => (role === "owner" ? "an owner" : `a ${role}`);
 const weekChange = (v: number) => (Math.abs(v) < 0.05 ? "no change this week" : `${signed(v)} this week`);
-const DAY_MONTH = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" });
-const DAY_MONTH_YEAR = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" });
-const dayMonth = (iso: string, withYear: boolean) => (withYear ? DAY_MONTH_YEAR : DAY_MONTH).format(new Date(`${iso}T00:00:00Z`));
-/** "3 – 9 Mar 2025" */
-export const weekLabel = (w: { start: string; end: string }) => `${dayMonth(w.start, false)} – ${dayMonth(w.end, true)}`;
 /** The week after `w`, which has begun when its digest goes out. */
 const nextWeek = (w: { start: string; end: string }) => ({ start: addDays(w.end, 1), end: addDays(w.end, 7) });
 

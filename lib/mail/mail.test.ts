@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { emailLayout, html } from "./html";
 import { invitationEmail } from "./templates";
 import { signUnsubscribeToken, unsubscribeFor, verifyUnsubscribeToken } from "./unsubscribe";
 
 const KEY = "k".repeat(40);
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe("unsubscribe tokens", () => {
   it("round-trips and rejects forged, altered or foreign-key tokens", () => {
@@ -16,7 +19,7 @@ describe("unsubscribe tokens", () => {
   });
 
   it("gives the one-click headers and the confirm page link", () => {
-    process.env.AUTH_SECRET ??= KEY;
+    if (!process.env.AUTH_SECRET) vi.stubEnv("AUTH_SECRET", KEY);
     const u = unsubscribeFor("https://a.test", "user-1", "digest");
     expect(u.headers["List-Unsubscribe"]).toMatch(/^<https:\/\/a\.test\/api\/unsubscribe\?token=digest\.user-1\.[\w-]+>$/);
     expect(u.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");

@@ -5,7 +5,7 @@ import { DeleteAccountForm, PasswordForm, PrivacyForm, ProfileForm } from "@/com
 import { EmailStatus } from "@/components/account/email-status";
 import { SignInMethods } from "@/components/account/sign-in-methods";
 import { CreateTokenForm } from "@/components/account/token-forms";
-import { formatDate } from "@/components/leaderboard/format";
+import { formatDate } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ScoreChange } from "@/components/leaderboard/change";
 import { ComponentBars } from "@/components/leaderboard/component-bars";
-import { formatDate, formatScore } from "@/components/leaderboard/format";
+import { formatDate, formatScore } from "@/lib/format";
 import { CoachingCard } from "@/components/me/coaching-card";
 import { GoalCard } from "@/components/me/goal-card";
 import { GoalForm } from "@/components/me/goal-form";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RankChange, ScoreChange } from "@/components/leaderboard/change";
-import { formatScore } from "@/components/leaderboard/format";
+import { formatScore } from "@/lib/format";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { signed, percent } from "@/components/dashboard/format";
+import { percent, signed } from "@/lib/format";
 import { Card } from "@/components/ui/card";
 import { getTeamHeadline } from "@/db/queries/dashboard";
 import { listMyTeams, requireTeamRole, requireUser } from "@/lib/authz";

@@ -1,21 +1,21 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Suspense } from "react";
 import { DashboardSkeleton } from "@/components/dashboard/dashboard-skeleton";
 import { CoachingList, ImproversList, NotSubmittedList } from "@/components/dashboard/dashboard-lists";
-import { shortDate, signed } from "@/components/dashboard/format";
+import { shortDate, signed } from "@/lib/format";
 import { HeadlineTiles } from "@/components/dashboard/headline-tiles";
 import { PillarHeatmap } from "@/components/dashboard/pillar-heatmap";
 import { DistributionChart, PillarTrendChart, TeamTrendChart } from "@/components/dashboard/trend-charts";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { WeekRangeLinks } from "@/components/dashboard/week-range-links";
 import { cachedTeamFigure } from "@/db/queries/cache";
 import { getTeamHeadline, getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
 import { listPendingReminders } from "@/db/queries/dashboard-reminders";
 import { listMyTeams, requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { coachingList, topImprovers } from "@/lib/team-coaching";
 import { addDays, todayInZone, weekStartOf } from "@/lib/dates";
-import { DASHBOARD_RANGES, parseWeeks } from "@/lib/validation/dashboard";
+import { parseWeeks } from "@/lib/validation/dashboard";
 import { remindAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -97,19 +97,7 @@ async function DashboardBody({ grant: { access, team }, today, weeks }: { grant:
 
       <HeadlineTiles h={headline} />
 
-      <nav aria-label="Chart range" className="flex items-center gap-1 text-sm">
-        <span className="mr-2 text-muted">Show</span>
-        {DASHBOARD_RANGES.map((n) => (
-          <Link
-            key={n}
-            href={`${base}/dashboard?weeks=${n}`}
-            aria-current={n === weeks ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md border px-3 py-1.5 no-underline hover:no-underline ${n === weeks ? "border-brand bg-brand-soft font-semibold text-fg" : "border-line text-muted hover:text-fg"}`}
-          >
-            {n} weeks
-          </Link>
-        ))}
-      </nav>
+      <WeekRangeLinks label="Chart range" current={weeks} href={(n) => `${base}/dashboard?weeks=${n}`} />
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <TeamTrendChart trend={trend} />

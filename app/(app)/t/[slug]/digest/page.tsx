@@ -6,7 +6,7 @@ import { MessageView } from "@/components/mail/message-view";
 import { previewMemberDigest } from "@/server/digest/run";
 import { listMembers } from "@/db/queries/teams";
 import { requireTeamRole } from "@/lib/authz";
-import { weekLabel } from "@/lib/digest/render";
+import { weekLabel } from "@/lib/format";
 import { publicOrigin } from "@/lib/mail/origin";
 
 export const metadata: Metadata = { title: "Digest preview" };

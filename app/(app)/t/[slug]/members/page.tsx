@@ -27,7 +27,7 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
   const isOwner = access.role === "owner";
   const bind = <A extends unknown[], R>(fn: (slug: string, ...a: A) => R) => fn.bind(null, team.slug) as (...a: A) => R;
   // Bound once for the whole list, not per row: each bound copy is serialized, and its argument encoded for each
-  // form, on its own (a 1,000-member team's page was 5.9 MB and took 1.5 s).
+  // form, on its own, so a large team's page grew by megabytes (docs/PERFORMANCE.md).
   const changeRole = bind(changeRoleAction);
   const transferOwnership = bind(transferOwnershipAction);
   const removeMember = bind(removeMemberAction);

@@ -9,8 +9,9 @@ import { getMember } from "@/db/queries/teams";
 import { requireTeamRole } from "@/lib/authz";
 import { addDays, todayInZone } from "@/lib/dates";
 import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
-import { DASHBOARD_RANGES, parseWeeks } from "@/lib/validation/dashboard";
+import { parseWeeks } from "@/lib/validation/dashboard";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { WeekRangeLinks } from "@/components/dashboard/week-range-links";
 
 export const metadata: Metadata = { title: "Member" };
 
@@ -42,19 +43,7 @@ export default async function MemberPage({ params, searchParams }: PageProps<"/t
         </div>
         <Link href={`${base}/submit?for=${member.userId}`} className="text-sm">Enter a score for {name}</Link>
       </div>
-      <nav aria-label="Period" className="flex items-center gap-1 text-sm">
-        <span className="mr-2 text-muted">Show</span>
-        {DASHBOARD_RANGES.map((n) => (
-          <Link
-            key={n}
-            href={`${base}/members/${member.userId}?weeks=${n}`}
-            aria-current={n === weeks ? "page" : undefined}
-            className={`whitespace-nowrap rounded-md border px-3 py-1.5 no-underline hover:no-underline ${n === weeks ? "border-brand bg-brand-soft font-semibold text-fg" : "border-line text-muted hover:text-fg"}`}
-          >
-            {n} weeks
-          </Link>
-        ))}
-      </nav>
+      <WeekRangeLinks label="Period" current={weeks} href={(n) => `${base}/members/${member.userId}?weeks=${n}`} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <MemberHistoryChart snapshots={snapshots} />
         <MemberRankChart ranks={ranks} />

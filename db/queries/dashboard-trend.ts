@@ -1,0 +1,77 @@
+import { sql } from "drizzle-orm";
+import { database, queryRows } from "../client";
+import { decodeJson, membersCte, pointStatsSql, toStats, weeksCte, weekStartSql, type StatsRow, type TeamCalendar } from "./dashboard-sql";
+import { latestInRangeSql } from "./latest-snapshot";
+import { addDays } from "@/lib/dates";
+import { detectRecalibration, type RecalibrationVerdict } from "@/lib/recalibration";
+import type { Component } from "@/lib/ssi";
+import type { TeamAccess } from "@/lib/team-access";
+
+export type WeekPoint = {
+  /** First day of the team's week. */
+  weekStart: string;
+  /** The date the week's figures are taken at: its last day, or today for the current week. */
+  asOf: string;
+  /** Members whose latest snapshot at asOf is fresh (they make up the average and median). */
+  counted: number;
+  average: number | null;
+  median: number | null;
+  /** Average of the "people in your industry" figures those members reported; null where none did. */
+  industryAverage: number | null;
+  components: Record<Component, number | null>;
+  /** Members who recorded at least one score dated in this week. */
+  submitted: number;
+  recalibration: RecalibrationVerdict;
+};
+
+/**
+ * The team's weekly series over the last `weeks` weeks (the current week last), weeks with no scores included
+ * as empty points. Per week: average/median/components of fresh latest snapshots, how many members submitted
+ * a score dated in the week, and whether the week looks like a LinkedIn-wide recalibration.
+ */
+export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks: number): Promise<WeekPoint[]> {
+  const db = await database();
+  const weeksSql = weeksCte(cal, weeks);
+  const first = addDays(cal.today, -7 * weeks - 7);
+  const [stats, activity] = await Promise.all([
+    queryRows<StatsRow>(db, pointStatsSql(access.teamId, cal.staleDays, weeksSql)),
+    queryRows<{ week_start: string; submitted: number; changes: unknown }>(
+      db,
+      sql`
+      with weeks as (${weeksSql}),
+      members as (${membersCte(access.teamId)}),
+      -- Distinct (week, person) pairs first: a hash aggregate, where count(distinct) per week would sort
+      -- every snapshot of the range, spilling to disk on a large team (docs/PERFORMANCE.md).
+      submitted as (
+        select week_start, count(*) as n
+        from (
+          select distinct ${weekStartSql(sql`s.measured_on`, cal.weekStart)} as week_start, s.user_id
+          from snapshots s join members mb on mb.user_id = s.user_id
+          where s.measured_on >= ${first}::date and s.measured_on <= ${cal.today}::date
+        ) pairs
+        group by week_start
+      ),
+      changes as (
+        -- Each member's latest total in the week against their last total in the two weeks before it.
+        select w.week_start, (cur.total - prev.total)::float8 as change
+        from weeks w cross join members mb
+        join lateral (${latestInRangeSql(sql`mb.user_id`, sql`w.week_start`, sql`w.as_of`, sql`total`)}) cur on true
+        join lateral (${latestInRangeSql(sql`mb.user_id`, sql`w.week_start - 14`, sql`w.week_start - 1`, sql`total`)}) prev on true
+      )
+      select w.week_start::text as week_start, coalesce(sub.n, 0)::int as submitted,
+             (select coalesce(json_agg(c.change), '[]'::json) from changes c where c.week_start = w.week_start) as changes
+      from weeks w left join submitted sub on sub.week_start = w.week_start`,
+    ),
+  ]);
+  const byWeek = new Map(activity.map((a) => [a.week_start, a]));
+  return stats.map((r) => {
+    const a = byWeek.get(r.week_start);
+    return {
+      weekStart: r.week_start,
+      asOf: r.as_of,
+      ...toStats(r),
+      submitted: Number(a?.submitted ?? 0),
+      recalibration: detectRecalibration(decodeJson<unknown[]>(a?.changes, []).map(Number)),
+    };
+  });
+}
