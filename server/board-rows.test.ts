@@ -25,7 +25,7 @@ const entry = (i: number, over: Partial<BoardEntry> = {}): BoardEntry => ({
 describe("the ranked rows' markup", () => {
   it("is a real table row with the name as row header, and escapes whatever a person calls themself", () => {
     const html = rankedRowHtml(entry(1, { name: `<img src=x onerror="alert(1)"> & 'Bo'` }), false);
-    expect(html).toMatch(/^<tr data-testid="board-row" data-user-name="&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; &#x27;Bo&#x27;" data-rank="1">/);
+    expect(html).toMatch(/^<tr data-testid="board-row" data-user-name="&lt;img src=x onerror=&quot;alert\(1\)&quot;&gt; &amp; &#39;Bo&#39;" data-rank="1">/);
     expect(html).toContain('<th scope="row" data-col="name"><span title="&lt;img');
     expect(html).not.toMatch(/<img|onerror="/);
     expect(html).toContain('<td data-col="relationships"><span class="pv"><span style="--w:76.0%"></span>19.00</span></td>');

@@ -1,5 +1,6 @@
 import type { BoardEntry } from "@/db/queries/leaderboard-types";
 import { freshnessLabel } from "@/lib/dates";
+import { esc } from "@/lib/mail/html";
 import { COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
 import { rankChangeView, scoreChangeView, type ChangeView } from "./change";
 import { formatDate, formatScore } from "@/lib/format";
@@ -12,14 +13,12 @@ import { YOU_BADGE_CLASS } from "./you-badge";
  * renders only the viewer's own row per request (its "You" and aria-current), see app/(app)/t/[slug]/page.tsx.
  * Every text and attribute value is escaped: names are chosen by their owners.
  */
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const attr = (name: string, value: string | number | null | undefined) => (value == null ? "" : ` ${name}="${escapeHtml(String(value))}"`);
+const attr = (name: string, value: string | number | null | undefined) => (value == null ? "" : ` ${name}="${esc(String(value))}"`);
 
 function changeHtml(v: ChangeView): string {
   const arrow = v.arrow ? `<span aria-hidden="true"${attr("class", v.arrowClass)}>${v.arrow}</span>` : "";
-  const sr = v.sr ? `<span class="sr-only">${escapeHtml(v.sr)}</span>` : "";
-  return `<span${attr("class", v.className)}${attr("title", v.title)}>${arrow}${escapeHtml(v.text ?? "")}${sr}</span>`;
+  const sr = v.sr ? `<span class="sr-only">${esc(v.sr)}</span>` : "";
+  return `<span${attr("class", v.className)}${attr("title", v.title)}>${arrow}${esc(v.text ?? "")}${sr}</span>`;
 }
 
 function pillarHtml(c: string, value: number | undefined): string {
@@ -30,7 +29,7 @@ function pillarHtml(c: string, value: number | undefined): string {
 
 /** One ranked member's row (data-testid="board-row"; the viewer's own row has aria-current and "You"). */
 export function rankedRowHtml(e: BoardEntry, tied: boolean): string {
-  const name = escapeHtml(e.name);
+  const name = esc(e.name);
   const rank =
     e.rank == null ? "—" : `<span class="sr-only">Rank </span>${e.rank}${tied ? '<span class="sr-only">, tied</span>' : ""}`;
   const components = e.hidden
@@ -39,7 +38,7 @@ export function rankedRowHtml(e: BoardEntry, tied: boolean): string {
   const freshness =
     e.daysAgo == null
       ? "—"
-      : `<time${attr("datetime", e.measuredOn)}${attr("title", e.measuredOn ? formatDate(e.measuredOn) : null)}>${escapeHtml(freshnessLabel(e.daysAgo))}</time>`;
+      : `<time${attr("datetime", e.measuredOn)}${attr("title", e.measuredOn ? formatDate(e.measuredOn) : null)}>${esc(freshnessLabel(e.daysAgo))}</time>`;
   return (
     `<tr data-testid="board-row"${attr("data-user-name", e.name)}${attr("data-rank", e.rank)}${e.isViewer ? ' aria-current="true"' : ""}>` +
     `<td data-col="rank"${tied ? attr("title", `Tied for #${e.rank}`) : ""}>${rank}</td>` +
