@@ -22,8 +22,9 @@ const nextConfig = {
     ];
   },
   // PGlite loads its WASM and data files from its own package directory; bundling breaks that.
-  // pino and prom-client are loaded once per process by server/preload.mjs too (server/runtime.mjs).
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pino", "prom-client"],
+  // pino and prom-client are loaded once per process by server/preload.mjs too (server/runtime.mjs); exceljs
+  // (the import's .xlsx reader) is only ever used on the server.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs", "pino", "prom-client", "exceljs"],
   poweredByHeader: false,
   // Lets parallel builds (e.g. several engineers on one machine) keep separate outputs.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -21,7 +21,8 @@ import { createTvLink } from "@/db/queries/tv";
 import { connectChannel } from "@/db/queries/channels";
 import { startWebhookStandIn, type WebhookStandIn } from "@/db/testing/webhook-stand-in";
 import { getUserById, getUserCredentials, type PublicUser } from "@/db/queries/users";
-import { invitations, memberships, outbox, teamChannels, teams, users } from "@/db/schema";
+import { accounts, invitations, memberships, outbox, teamChannels, teams, users } from "@/db/schema";
+import { listSignInMethods } from "@/db/queries/sign-in-methods";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "@/db/testing/factories";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { startSession } from "@/db/queries/sessions";
@@ -62,6 +63,8 @@ vi.mock("next/headers", () => ({
 vi.mock("@/server/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
 
 withAuthSecret("authz-matrix-secret-authz-matrix-secret");
+// One single-sign-on provider is configured, so the sign-in and linking actions have one to go to (restored after the file).
+for (const [k, v] of Object.entries({ AUTH_OIDC_ISSUER: "https://sso.example.test", AUTH_OIDC_ID: "matrix", AUTH_OIDC_SECRET: "matrix-secret", AUTH_OIDC_NAME: "Example SSO" })) vi.stubEnv(k, v);
 const t = setupTestDatabase();
 
 const CALLERS = ["owner", "manager", "member", "outsider", "anonymous"] as const;
@@ -184,6 +187,32 @@ const MATRIX: Record<string, Case[]> = {
       effect: async (w) => expect((await listApiTokens(w.users.member.id))[0]?.revokedAt).toBeInstanceOf(Date),
     },
   ],
+  "(app)/account/actions.ts#linkProviderAction": [{
+    expect: SIGNED_IN,
+    input: () => [form({ provider: "oidc" })],
+    effect: async () => expect(signIn).toHaveBeenCalledWith("oidc", { redirectTo: "/account?linked=oidc#sign-in-methods" }),
+  }],
+  "(app)/account/actions.ts#unlinkProviderAction": [
+    {
+      label: "own linked provider",
+      expect: SIGNED_IN,
+      input: async (w, c) => {
+        await t.db().insert(accounts).values({ userId: self(w, c).id, provider: "oidc", providerAccountId: `idp-${c}-${Math.random()}`, type: "oidc" });
+        return ["oidc", {}];
+      },
+      effect: async (w, c) => expect((await listSignInMethods(self(w, c).id)).providers).not.toContain("oidc"),
+    },
+    {
+      label: "the member's linked provider",
+      // Each caller can unlink only from their own account: the member's link stays for everyone else.
+      expect: { owner: "unchanged", manager: "unchanged", member: "allowed", outsider: "unchanged", anonymous: "signin" },
+      input: async (w) => {
+        await t.db().insert(accounts).values({ userId: w.users.member.id, provider: "google", providerAccountId: `member-at-google-${Math.random()}`, type: "oidc" });
+        return ["google", {}];
+      },
+      effect: async (w) => expect((await listSignInMethods(w.users.member.id)).providers).not.toContain("google"),
+    },
+  ],
   "(app)/account/actions.ts#deleteAccountAction": [{
     // The owner is the team's only owner: refused with a message until ownership moves.
     expect: { ...SIGNED_IN, owner: "unchanged" },
@@ -237,13 +266,37 @@ const MATRIX: Record<string, Case[]> = {
   }],
   "(app)/t/[slug]/import/actions.ts#importAction": [{
     expect: MANAGERS,
-    input: (w) => [w.slug, {}, form({ intent: "confirm", fileName: "m.csv", csv: `email,measured_on,brand,people,insights,relationships\n${w.users.target.email},${w.today},10,10,10,10\n` })],
+    input: (w) => [
+      w.slug,
+      {},
+      form({
+        intent: "confirm",
+        fileName: "m.csv",
+        // The sheet as the page sends it back (line, problem, then the file's columns) and the columns chosen.
+        table: `line,problem,email,measured_on,brand,people,insights,relationships\n2,,${w.users.target.email},${w.today},10,10,10,10\n`,
+        "col.email": "0",
+        "col.measured_on": "1",
+        "col.brand": "2",
+        "col.people": "3",
+        "col.insights": "4",
+        "col.relationships": "5",
+      }),
+    ],
     effect: async (w) => expect(await getSnapshot(w.users.target.id, w.today)).toMatchObject({ total: 40 }),
   }],
   "(app)/t/[slug]/members/actions.ts#inviteAction": [{
     expect: MANAGERS,
     input: (w) => [w.slug, {}, form({ email: "", role: "member", expiresInDays: "7" })],
     effect: async (w) => expect(await t.db().select().from(invitations).where(eq(invitations.teamId, w.teamId))).toHaveLength(1),
+  }],
+  "(app)/t/[slug]/members/actions.ts#bulkInviteAction": [{
+    expect: MANAGERS,
+    input: (w) => [w.slug, {}, form({ intent: "confirm", list: "Ana New <ana-bulk@example.test>\nben-bulk@example.test", role: "member", expiresInDays: "7" })],
+    effect: async (w) =>
+      expect((await t.db().select({ email: invitations.email }).from(invitations).where(eq(invitations.teamId, w.teamId)).orderBy(invitations.email)).map((i) => i.email)).toEqual([
+        "ana-bulk@example.test",
+        "ben-bulk@example.test",
+      ]),
   }],
   "(app)/t/[slug]/members/actions.ts#revokeInvitationAction": [{
     expect: MANAGERS,
@@ -367,10 +420,10 @@ const MATRIX: Record<string, Case[]> = {
     input: (w) => [{}, form({ email: w.users.member.email })],
     effect: async (w) => expect(signIn).toHaveBeenCalledWith("nodemailer", expect.objectContaining({ email: w.users.member.email })),
   }],
-  "(auth)/actions.ts#linkedInAction": [{
+  "(auth)/actions.ts#ssoSignInAction": [{
     expect: PUBLIC,
-    input: () => [form({ callbackUrl: "/teams" })],
-    effect: async () => expect(signIn).toHaveBeenCalledWith("linkedin", { redirectTo: "/teams" }),
+    input: () => [form({ provider: "oidc", callbackUrl: "/teams" })],
+    effect: async () => expect(signIn).toHaveBeenCalledWith("oidc", { redirectTo: "/teams" }),
   }],
   "(auth)/actions.ts#signOutAction": [{
     expect: PUBLIC,

@@ -515,6 +515,17 @@ export const challengeFinals = pgTable(
   (t) => [primaryKey({ columns: [t.challengeId, t.teamId, t.userId] })],
 );
 
+/** The column mapping a team's managers used for their last spreadsheet import, offered again next time. */
+export const importMappings = pgTable("import_mappings", {
+  teamId: text("team_id")
+    .primaryKey()
+    .references(() => teams.id, { onDelete: "cascade" }),
+  /** `SavedMapping` (lib/import-mapping.ts): field → header name, and the order of day and month in dates. */
+  mapping: jsonb("mapping").notNull(),
+  updatedBy: text("updated_by").references(() => users.id, { onDelete: "set null" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;

@@ -140,6 +140,9 @@ const MATRIX: Record<string, Probe[]> = {
     see: (ids, c) => [c === "anonymous" ? /^null$/ : `"id":"${ids.people[c].id}"`],
   }],
   "/api/health": [{ url: () => "/api/health", want: ALL(200), see: () => ['"status":"ok"'] }],
+  // Without METRICS_TOKEN (as here) the route does not exist for anyone, signed in or not; with one, only its
+  // bearer gets the figures (tests/production/observability.test.ts).
+  "/api/metrics": [{ url: () => "/api/metrics", want: ALL(404) }],
   // No session is a cron credential: 503 while CRON_SECRET is unset (as here), 401 without the secret otherwise.
   "/api/cron/digest": [
     { method: "POST", url: () => "/api/cron/digest", want: ALL([401, 503]) },
@@ -171,6 +174,8 @@ const MATRIX: Record<string, Probe[]> = {
   // Load-benchmark pages: static and dynamic, no data, public.
   "/bench/static": [{ url: () => "/bench/static", want: ALL(200), see: () => ["Prerendered at build time."] }],
   "/bench/dynamic": [{ url: () => "/bench/dynamic", want: ALL(200), see: () => ["Rendered on request at"] }],
+  // The API's floor for the benchmark: off unless the server runs with BENCH_ROUTES=1 (npm run bench sets it).
+  "/bench/insert": [{ method: "POST", url: () => "/bench/insert", body: () => ({}), want: ALL(404) }],
 };
 
 /** Every page and route handler under app/, as a route pattern: route groups dropped, [params] kept. */

@@ -20,16 +20,16 @@ test("a CSV over 10 MB shows the size message instead of an error page", async (
   page.on("request", (r) => {
     if (r.method() === "POST" && (r.postDataBuffer()?.length ?? 0) > 1024 * 1024) uploaded = true;
   });
-  await page.getByLabel("CSV file").setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: big });
+  await page.getByLabel("Spreadsheet file").setInputFiles({ name: "huge.csv", mimeType: "text/csv", buffer: big });
   await expect(page.getByText("The file is larger than 10 MB. Split it into smaller files.")).toBeVisible();
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByText("Something went wrong")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: /^Preview of/ })).toHaveCount(0);
-  await expect(page.getByLabel("CSV file")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Spreadsheet file")).toHaveAttribute("aria-invalid", "true");
   expect(uploaded, "the oversized file is never sent").toBe(false);
 
   // A small file chosen instead clears the message and previews.
-  await page.getByLabel("CSV file").setInputFiles({ name: "small.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\n${mo.email},${mo.name},2024-01-01,50,12.5,12.5,12.5,12.5,,,,\n`) });
+  await page.getByLabel("Spreadsheet file").setInputFiles({ name: "small.csv", mimeType: "text/csv", buffer: Buffer.from(`${HEADER}\n${mo.email},${mo.name},2024-01-01,50,12.5,12.5,12.5,12.5,,,,\n`) });
   await expect(page.getByText("The file is larger than 10 MB.")).toHaveCount(0);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: "Preview of small.csv" })).toBeVisible();

@@ -29,9 +29,12 @@ export type OwnServer = {
   stop: () => Promise<void>;
 };
 
-/** Spawns `next start` on a free port; `vars` receives the port (for AUTH_URL and the like). Does not wait. */
-export async function spawnServer(vars: (port: number) => Record<string, string>): Promise<OwnServer> {
-  const port = await freePort();
+/**
+ * Spawns `next start` on a free port (or the given one, for a server that others must know in advance, such as an
+ * identity provider's redirect URIs); `vars` receives the port (for AUTH_URL and the like). Does not wait.
+ */
+export async function spawnServer(vars: (port: number) => Record<string, string>, opts: { port?: number } = {}): Promise<OwnServer> {
+  const port = opts.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-own-"));
   const { DATABASE_URL: _a, E2E_DATABASE_URL: _b, AUTH_URL: _c, SMTP_URL: _d, ...inherited } = process.env;
   let log = "";
@@ -52,8 +55,8 @@ export async function spawnServer(vars: (port: number) => Record<string, string>
 }
 
 /** Spawns the server and waits until /api/health answers 200; throws with the server's log if it exits first. */
-export async function startServer(vars: (port: number) => Record<string, string>): Promise<OwnServer> {
-  const server = await spawnServer(vars);
+export async function startServer(vars: (port: number) => Record<string, string>, opts: { port?: number } = {}): Promise<OwnServer> {
+  const server = await spawnServer(vars, opts);
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (server.exitCode() !== null) throw new Error(`the server exited (${server.exitCode()}) while starting:\n${server.log()}`);

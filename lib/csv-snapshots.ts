@@ -61,7 +61,8 @@ export function csvLine(r: CsvExportRow): string {
   );
 }
 
-export type CsvRecord = { line: number } & Partial<Record<CsvColumn, string>>;
+/** One row to import; `problems` are what was wrong with the line itself (an unclosed quote, extra fields). */
+export type CsvRecord = { line: number; problems?: string[] } & Partial<Record<CsvColumn, string>>;
 export type ParsedCsv = { ok: true; rows: CsvRecord[] } | { ok: false; error: string };
 
 /**

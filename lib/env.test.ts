@@ -45,6 +45,41 @@ describe("parseEnv", () => {
     expect(features(parseEnv({ AUTH_LINKEDIN_ID: "a", AUTH_LINKEDIN_SECRET: "b" })).linkedin).toBe(true);
   });
 
+  it("stops start-up for a half-configured sign-in provider, naming the missing variable", () => {
+    expect(() => parseEnv({ AUTH_GOOGLE_ID: "g" })).toThrow(/AUTH_GOOGLE_SECRET: is required with AUTH_GOOGLE_ID/);
+    expect(() => parseEnv({ AUTH_MICROSOFT_ENTRA_ID_SECRET: "s" })).toThrow(/AUTH_MICROSOFT_ENTRA_ID_ID: is required/);
+    const oidc = { AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_ID: "id", AUTH_OIDC_SECRET: "secret" };
+    expect(() => parseEnv(oidc)).toThrow(/AUTH_OIDC_NAME: is required with AUTH_OIDC_ISSUER and AUTH_OIDC_ID and AUTH_OIDC_SECRET/);
+    // The message names only the missing ones, each on its own line.
+    let message = "";
+    try {
+      parseEnv({ AUTH_OIDC_NAME: "Okta" });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message.split("\n").filter((l) => l.includes("is required")).map((l) => l.trim().split(":")[0])).toEqual(["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]);
+    expect(() => parseEnv({ ...oidc, AUTH_OIDC_NAME: "Okta", AUTH_OIDC_ISSUER: "not a url" })).toThrow(/AUTH_OIDC_ISSUER/);
+    const all = parseEnv({ ...oidc, AUTH_OIDC_NAME: "Okta", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "s" });
+    expect(features(all)).toMatchObject({ oidc: true, google: true, entra: false, linkedin: false });
+  });
+
+  it("reads the sign-up policy: open by default, domains needs its list", () => {
+    expect(parseEnv({}).AUTH_SIGNUP).toBe("open");
+    expect(parseEnv({ AUTH_SIGNUP: "invite-only" }).AUTH_SIGNUP).toBe("invite-only");
+    expect(() => parseEnv({ AUTH_SIGNUP: "closed" })).toThrow(/AUTH_SIGNUP: must be open, invite-only or domains/);
+    expect(() => parseEnv({ AUTH_SIGNUP: "domains" })).toThrow(/AUTH_SIGNUP_DOMAINS: is required with AUTH_SIGNUP=domains/);
+    expect(parseEnv({ AUTH_SIGNUP: "domains", AUTH_SIGNUP_DOMAINS: " Acme.com, @acme.de ," }).AUTH_SIGNUP_DOMAINS).toEqual(["acme.com", "acme.de"]);
+    expect(() => parseEnv({ AUTH_SIGNUP: "domains", AUTH_SIGNUP_DOMAINS: "acme.com,not a domain" })).toThrow(/AUTH_SIGNUP_DOMAINS/);
+  });
+
+  it("turns passwords off only when there is another way to sign in", () => {
+    expect(features(parseEnv({})).password).toBe(true);
+    expect(() => parseEnv({ AUTH_PASSWORD: "off" })).toThrow(/AUTH_PASSWORD: off needs another way to sign in/);
+    expect(() => parseEnv({ AUTH_PASSWORD: "no" })).toThrow(/AUTH_PASSWORD: must be on or off/);
+    expect(features(parseEnv({ AUTH_PASSWORD: "off", AUTH_GOOGLE_ID: "g", AUTH_GOOGLE_SECRET: "s" })).password).toBe(false);
+    expect(features(parseEnv({ AUTH_PASSWORD: "off", SMTP_URL: "smtp://mail.example.com" })).password).toBe(false);
+  });
+
   it("reads TRUST_PROXY as off, a number of proxies, or 'trust the first entry'", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);

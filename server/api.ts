@@ -1,8 +1,8 @@
 // Shared plumbing of the public JSON API (/api/v1): one error shape, bearer-token authentication and the
 // per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
-import { isConnectionError } from "@/db/client";
+import { database, isConnectionError, type Db, type Tx } from "@/db/client";
 import { noteDatabaseReachable } from "@/lib/database-health";
-import { authenticateApiRequest } from "@/db/queries/api-tokens";
+import { authenticateApiRequest, countApiHit, findApiCaller } from "@/db/queries/api-tokens";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { BODY_LIMITS, readBodyWithin } from "@/lib/request-body";
@@ -50,37 +50,87 @@ export function answerOutage<A extends unknown[]>(handler: (...args: A) => Promi
 
 export type ApiCaller = NonNullable<Awaited<ReturnType<typeof authenticateApiRequest>>>["caller"];
 
+const NO_TOKEN = "Send a personal access token: `Authorization: Bearer <token>`. Create one in your account settings.";
+const BAD_TOKEN = "This token is not valid or was revoked.";
+const bearerOf = (request: Request) => /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+
+/** The first database access of every API request: an outage answers 503 in the API's error shape
+ * (isConnectionError also recognises database()'s DatabaseUnavailableError by its cause). */
+async function firstAccess<T>(run: () => Promise<T>): Promise<T | { response: Response }> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isConnectionError(err)) return { response: unavailableResponse() };
+    throw err;
+  }
+}
+
+/** 429 in the API's error shape, with Retry-After. */
+export function rateLimitedResponse(retryAfter: number): Response {
+  return apiError(429, "rate_limited", `Too many requests: at most ${API_RATE_LIMIT.limit} a minute per token. Try again in ${retryAfter} s.`, {
+    headers: { "Retry-After": String(retryAfter) },
+  });
+}
+
 /**
  * The caller behind the request's `Authorization: Bearer <token>`, after counting the request against the
  * token's rate limit; or the 401/429 response to send instead. A bad or revoked token changes nothing.
  */
 export async function authenticateRequest(request: Request): Promise<{ caller: ApiCaller } | { response: Response }> {
-  const header = request.headers.get("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) {
-    return { response: apiError(401, "unauthorized", "Send a personal access token: `Authorization: Bearer <token>`. Create one in your account settings.") };
-  }
-  let found: Awaited<ReturnType<typeof authenticateApiRequest>>;
-  try {
-    found = await authenticateApiRequest(match[1]!, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
-  } catch (err) {
-    // The first database access of every API request: an outage answers 503 in the API's error shape
-    // (isConnectionError also recognises database()'s DatabaseUnavailableError by its cause).
-    if (isConnectionError(err)) return { response: unavailableResponse() };
-    throw err;
-  }
-  if (!found) return { response: apiError(401, "unauthorized", "This token is not valid or was revoked.") };
+  const token = bearerOf(request);
+  if (!token) return { response: apiError(401, "unauthorized", NO_TOKEN) };
+  const found = await firstAccess(() => authenticateApiRequest(token, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds));
+  if (found && "response" in found) return found;
+  if (!found) return { response: apiError(401, "unauthorized", BAD_TOKEN) };
   const { caller, rate } = found;
   noteRequestUser(caller.userId); // for the request's log line
   if (!rate.allowed) {
     runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
-    return {
-      response: apiError(429, "rate_limited", `Too many requests: at most ${API_RATE_LIMIT.limit} a minute per token. Try again in ${rate.retryAfter} s.`, {
-        headers: { "Retry-After": String(rate.retryAfter) },
-      }),
-    };
+    return { response: rateLimitedResponse(rate.retryAfter) };
   }
   return { caller };
+}
+
+/**
+ * For a write: the caller behind the bearer token, read only (nothing counted or committed yet), or the 401
+ * response. The request is then counted exactly once, either inside the write's transaction (admitInside) or,
+ * when it is refused before writing, alone (countRefused).
+ */
+export async function identifyCaller(request: Request): Promise<{ caller: ApiCaller } | { response: Response }> {
+  const token = bearerOf(request);
+  if (!token) return { response: apiError(401, "unauthorized", NO_TOKEN) };
+  const caller = await firstAccess(() => findApiCaller(token));
+  if (caller && "response" in caller) return caller;
+  if (!caller) return { response: apiError(401, "unauthorized", BAD_TOKEN) };
+  noteRequestUser(caller.userId); // for the request's log line
+  return { caller };
+}
+
+/**
+ * An admission check for a write's transaction (upsertSnapshotAdmitted): counts the request; false when it is
+ * over the limit or the token was revoked since identifyCaller, with the response to send in `refusal`.
+ */
+export function admitInside(caller: ApiCaller) {
+  const refusal: { response?: Response } = {};
+  const admit = async (tx: Db | Tx) => {
+    const rate = await countApiHit(tx, caller.tokenId, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
+    if (!rate) refusal.response = apiError(401, "unauthorized", BAD_TOKEN);
+    else if (!rate.allowed) {
+      runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
+      refusal.response = rateLimitedResponse(rate.retryAfter);
+    }
+    return !refusal.response;
+  };
+  return { admit, refusal };
+}
+
+/**
+ * Counts a request refused before its write (bad body, unknown team, invalid fields) alone, and answers
+ * `response`, or 429 when this request is over the token's limit (as if it had been counted first).
+ */
+export async function countRefused(caller: ApiCaller, response: Response): Promise<Response> {
+  const { admit, refusal } = admitInside(caller);
+  return (await admit(await database())) ? response : refusal.response!;
 }
 
 /**

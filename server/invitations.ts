@@ -1,4 +1,4 @@
-import { createInvitation, getInvitationContext, invitationExpiry, newInvitationToken } from "@/db/queries/invitations";
+import { createInvitation, createInvitations, getInvitationContext, invitationExpiry, newInvitationToken, type InvitationInput } from "@/db/queries/invitations";
 import type { Role } from "@/db/schema";
 import { invitationEmail } from "@/lib/mail/templates";
 import type { TeamAccess } from "@/lib/team-access";
@@ -18,4 +18,20 @@ export async function inviteToTeam(
     ? invitationEmail({ ...(await getInvitationContext(access)), role: input.role, link: `${opts.origin}/invite/${token}`, expiresAt })
     : undefined;
   return createInvitation(access, input, { token, expiresAt, mail });
+}
+
+/**
+ * Invites many people by email, each exactly as inviteToTeam does (own token, own email), all in one
+ * transaction: every invitation and its outbox email, or none.
+ */
+export async function inviteManyToTeam(access: TeamAccess, inputs: (InvitationInput & { email: string })[], opts: { origin: string }) {
+  const context = await getInvitationContext(access);
+  return createInvitations(
+    access,
+    inputs.map((input) => {
+      const token = newInvitationToken();
+      const expiresAt = invitationExpiry(input.expiresInDays);
+      return { input, opts: { token, expiresAt, mail: invitationEmail({ ...context, role: input.role, link: `${opts.origin}/invite/${token}`, expiresAt }) } };
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupTestDatabase } from "@/db/testing/test-db";
 import { answerTooManyRequests, RATE_LIMITS, rateLimitMessage, retryPhrase, SIGN_IN_SLOWDOWN } from "@/lib/rate-limit";
-import { checkRateLimit, startSignInAttempt, type SignInAttempt } from "./rate-limit";
+import { checkRateLimit, checkRateLimits, startSignInAttempt, type SignInAttempt } from "./rate-limit";
 
 setupTestDatabase();
 
@@ -29,6 +29,22 @@ describe("rate-limit messages", () => {
 });
 
 describe("checkRateLimit", () => {
+  it("counts a batch as its size, and a refused batch takes nothing from any limit", async () => {
+    const [account, team] = [unique("account"), unique("team")];
+    const { limit } = RATE_LIMITS.invitationsPerAccount;
+    const both: Parameters<typeof checkRateLimits>[0] = [
+      ["invitationsPerTeam", team],
+      ["invitationsPerAccount", account],
+    ];
+    expect((await checkRateLimits(both, limit - 10)).ok).toBe(true);
+    // Eleven more would pass the account's limit: refused, and neither counter keeps them.
+    expect(await checkRateLimits(both, 11)).toMatchObject({ ok: false, message: expect.stringMatching(/^Too many invitations\. Try again in/) });
+    expect((await checkRateLimits(both, 10)).ok).toBe(true);
+    expect((await checkRateLimit("invitationsPerAccount", account)).ok).toBe(false);
+    // The team's counter got 90 + 10 + 1, under its own limit of 300.
+    expect((await checkRateLimit("invitationsPerTeam", team, RATE_LIMITS.invitationsPerTeam.limit - limit - 1)).ok).toBe(true);
+  });
+
   it("allows the policy's limit, then refuses with the time left in the window; other subjects are untouched", async () => {
     const team = unique("team");
     const { limit, windowSeconds } = RATE_LIMITS.invitationsPerTeam;

@@ -3,11 +3,17 @@ import { hitRateLimit, refundRateLimit } from "@/db/queries/rate-limits";
 import { runtime } from "@/server/runtime.mjs";
 import { keyOf, noteRateLimited, RATE_LIMITS, rateLimitMessage, signInDelayMs, type RatePolicyName, type RateVerdict } from "@/lib/rate-limit";
 
-/** Counts one request by `subject` (an address, email, user or team id) against a policy. */
-export async function checkRateLimit(policy: RatePolicyName, subject: string): Promise<RateVerdict> {
+/**
+ * Counts one request by `subject` (an address, email, user or team id) against a policy, or `hits` of them at
+ * once (a batch: forty invitations count as forty). A refused batch gives its hits back, so it does not use up
+ * the window for the single requests that still fit.
+ */
+export async function checkRateLimit(policy: RatePolicyName, subject: string, hits = 1): Promise<RateVerdict> {
   const { limit, windowSeconds } = RATE_LIMITS[policy];
-  const r = await hitRateLimit(keyOf(policy, subject), limit, windowSeconds);
+  const key = keyOf(policy, subject);
+  const r = await hitRateLimit(key, limit, windowSeconds, hits);
   if (r.allowed) return { ok: true };
+  if (hits > 1) await refundRateLimit(key, hits);
   const message = rateLimitMessage(policy, r.retryAfter);
   noteRateLimited(r.retryAfter, message);
   runtime().metrics.rateLimitRefusals.inc({ policy });
@@ -15,10 +21,16 @@ export async function checkRateLimit(policy: RatePolicyName, subject: string): P
 }
 
 /** Counts against several policies in order; the first refusal wins and later ones are not counted. */
-export async function checkRateLimits(checks: [RatePolicyName, string][]): Promise<RateVerdict> {
+export async function checkRateLimits(checks: [RatePolicyName, string][], hits = 1): Promise<RateVerdict> {
+  const counted: string[] = [];
   for (const [policy, subject] of checks) {
-    const verdict = await checkRateLimit(policy, subject);
-    if (!verdict.ok) return verdict;
+    const verdict = await checkRateLimit(policy, subject, hits);
+    if (!verdict.ok) {
+      // A refused batch takes nothing from the limits it passed either.
+      if (hits > 1) for (const key of counted) await refundRateLimit(key, hits);
+      return verdict;
+    }
+    counted.push(keyOf(policy, subject));
   }
   return { ok: true };
 }

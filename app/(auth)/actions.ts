@@ -6,10 +6,14 @@ import { signIn, signOut } from "@/server/auth/auth";
 import { endSession } from "@/db/queries/sessions";
 import { requestEmailProof } from "@/db/queries/email-proofs";
 import { getInvitationByToken } from "@/db/queries/invitations";
+import { checkSignUp } from "@/db/queries/signup";
 import { createUserWithPassword, normalizeEmail } from "@/db/queries/users";
 import { currentSessionId } from "@/lib/authz";
 import { requestClientIp } from "@/lib/client-ip";
-import { features } from "@/lib/env";
+import { ssoProviders } from "@/lib/auth/providers";
+import { policyFromEnv } from "@/lib/auth/signup-policy";
+import { env, features } from "@/lib/env";
+import { rememberInvitation } from "@/server/auth/sign-in-gate";
 import { kickSender } from "@/server/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
 import { hashPassword } from "@/lib/password";
@@ -28,18 +32,25 @@ const text = (formData: FormData, key: string) => {
   return typeof v === "string" ? v : "";
 };
 
+/** The invitation token of an /invite/<token> path the person came from, or null. */
+const invitationToken = (callbackPath: string) => /^\/invite\/([A-Za-z0-9_-]{16,128})$/.exec(callbackPath)?.[1] ?? null;
+
 /**
  * The address a valid email invitation was sent to, when the person is signing up from its link (the sign-up
  * form comes back to /invite/<token>). Holding that link proves the address, as any link sent to it does.
  */
+
 async function invitedAddress(callbackPath: string): Promise<string | null> {
-  const token = /^\/invite\/([A-Za-z0-9_-]{16,128})$/.exec(callbackPath)?.[1];
+  const token = invitationToken(callbackPath);
   if (!token) return null;
   const invite = await getInvitationByToken(token);
   return invite?.status === "valid" ? invite.email : null;
 }
 
+const PASSWORDS_OFF = "This instance does not use passwords: sign in with your company account.";
+
 export async function signUpAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  if (!features().password) return { message: PASSWORDS_OFF };
   const raw = { name: text(formData, "name"), email: text(formData, "email"), password: text(formData, "password") };
   const values = { name: raw.name, email: raw.email };
   const parsed = signUpInput.safeParse(raw);
@@ -48,11 +59,14 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
   if (!limited.ok) return { message: limited.message, values };
 
   const callbackPath = safeCallbackPath(formData.get("callbackUrl"));
+  const proved = (await invitedAddress(callbackPath)) === normalizeEmail(parsed.data.email);
+  const allowed = await checkSignUp(policyFromEnv(env()), { email: parsed.data.email, emailProved: proved, invitationToken: invitationToken(callbackPath) });
+  if (!allowed.ok) return { fieldErrors: { email: [allowed.message] }, values };
   const user = await createUserWithPassword({
     name: parsed.data.name,
     email: parsed.data.email,
     passwordHash: await hashPassword(parsed.data.password),
-    proved: (await invitedAddress(callbackPath)) === normalizeEmail(parsed.data.email),
+    proved,
     // Without a mail server nobody could prove the first account's address; that person runs the server.
     firstProved: !features().smtp,
   });
@@ -80,6 +94,7 @@ export async function signUpAction(_prev: AuthFormState, formData: FormData): Pr
 }
 
 export async function signInAction(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  if (!features().password) return { message: PASSWORDS_OFF };
   const raw = { email: text(formData, "email"), password: text(formData, "password") };
   const values = { email: raw.email };
   const parsed = signInInput.safeParse(raw);
@@ -99,8 +114,10 @@ export async function magicLinkAction(_prev: AuthFormState, formData: FormData):
   const email = text(formData, "email");
   const parsed = signInInput.shape.email.safeParse(email);
   if (!parsed.success) return { fieldErrors: { email: parsed.error.issues.map((i) => i.message) }, values: { email } };
+  const callbackPath = safeCallbackPath(formData.get("callbackUrl"));
+  await rememberInvitation(callbackPath);
   try {
-    await signIn("nodemailer", { email: parsed.data, redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+    await signIn("nodemailer", { email: parsed.data, redirectTo: callbackPath });
   } catch (err) {
     const tooMany = rateLimited(err);
     if (tooMany) return { fieldErrors: { email: [tooMany] }, values: { email } };
@@ -109,8 +126,13 @@ export async function magicLinkAction(_prev: AuthFormState, formData: FormData):
   return {};
 }
 
-export async function linkedInAction(formData: FormData) {
-  await signIn("linkedin", { redirectTo: safeCallbackPath(formData.get("callbackUrl")) });
+/** Signs in (or up) with one of the enabled providers; off to the provider and back (server/auth/sign-in-gate.ts decides). */
+export async function ssoSignInAction(formData: FormData) {
+  const provider = ssoProviders(env()).find((p) => p.id === formData.get("provider"));
+  if (!provider) return;
+  const callbackPath = safeCallbackPath(formData.get("callbackUrl"));
+  await rememberInvitation(callbackPath);
+  await signIn(provider.id, { redirectTo: callbackPath });
 }
 
 /** Ends this session on the server (its record goes), then clears the cookie: a copy of it stops working too. */

@@ -4,11 +4,10 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ImportStatus } from "@/db/queries/csv-import";
-import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE } from "@/lib/validation/csv-import";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import type { ImportState } from "@/lib/validation/csv-import";
 import type { FormAction } from "@/lib/validation/action-state";
+import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE, type ImportState, type ImportStatus } from "@/lib/validation/csv-import";
+import { ImportMapping } from "./import-mapping";
 
 const STATUS: Record<ImportStatus, { label: string; className: string }> = {
   insert: { label: "Will insert", className: "border-up/40 bg-ok-soft" },
@@ -29,23 +28,26 @@ function Counts({ counts }: { counts: Record<ImportStatus, number> }) {
   );
 }
 
-/** Upload → preview of every row → confirm. Nothing is written before the confirmation. */
-export function ImportForm({ action, dashboardHref }: { action: FormAction<ImportState>; dashboardHref: string }) {
+/** Upload → which column is which → preview of every row → confirm. Nothing is written before the confirmation. */
+export function ImportForm({ action, dashboardHref, today }: { action: FormAction<ImportState>; dashboardHref: string; today: string }) {
   const [state, formAction] = useActionState(action, {});
   // Checked as soon as a file is chosen: an oversized one is never uploaded (the form will not submit).
   const [tooLarge, setTooLarge] = useState(false);
+  // The state the mapping was last edited after: a choice changed since the preview makes the preview stale.
+  const [editedAfter, setEditedAfter] = useState<ImportState | null>(null);
+  const stale = editedAfter === state;
   const writable = state.counts ? state.counts.insert + state.counts.replace : 0;
   return (
     <div className="flex flex-col gap-4">
       <form action={formAction} className="flex flex-col gap-3 rounded-lg border border-line bg-surface p-4 shadow-sm sm:flex-row sm:items-end sm:p-6">
-        <input type="hidden" name="intent" value="preview" />
+        <input type="hidden" name="intent" value="upload" />
         <div className="flex min-w-0 flex-1 flex-col gap-1">
-          <label htmlFor="import-file" className="text-sm font-medium">CSV file</label>
+          <label htmlFor="import-file" className="text-sm font-medium">Spreadsheet file (CSV or Excel)</label>
           <input
             id="import-file"
             name="file"
             type="file"
-            accept=".csv,text/csv"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             required
             aria-describedby="import-file-hint import-file-error"
             aria-invalid={tooLarge || undefined}
@@ -57,10 +59,8 @@ export function ImportForm({ action, dashboardHref }: { action: FormAction<Impor
             className="min-h-10 rounded-md border border-line bg-surface px-3 py-2 text-sm"
           />
           <p id="import-file-hint" className="text-xs text-muted">
-            {/* The header has no spaces: it may wrap anywhere, or it would widen the whole page on a phone. */}
-            UTF-8, first line:{" "}
-            <code className="wrap-anywhere">email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg</code>.
-            Up to 50,000 rows, 10 MB.
+            CSV in any encoding and with any delimiter, or an Excel workbook (.xlsx). One row per person and date; you choose which column is which
+            next. Up to 50,000 rows, 10 MB.
           </p>
           <p id="import-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
             {tooLarge ? CSV_TOO_LARGE_MESSAGE : null}
@@ -80,50 +80,74 @@ export function ImportForm({ action, dashboardHref }: { action: FormAction<Impor
         </Alert>
       ) : null}
 
-      {state.phase === "preview" && state.counts && state.rows ? (
-        <section aria-labelledby="preview-title" className="flex flex-col gap-3">
-          <h2 id="preview-title" className="text-lg font-semibold">Preview of {state.fileName}</h2>
-          <p className="text-sm text-muted">Nothing has been written yet. Rows with errors are skipped; fix them in the file and preview again.</p>
-          <Counts counts={state.counts} />
-          <ScrollRegion label="Import preview" className="max-h-[32rem] rounded-lg border border-line bg-surface">
-            <table className="w-full text-sm">
-              <caption className="sr-only">What each row of the file will do</caption>
-              <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Line</th>
-                  <th scope="col" className="px-3 py-2">Email</th>
-                  <th scope="col" className="px-3 py-2">Date</th>
-                  <th scope="col" className="px-3 py-2 text-right">SSI</th>
-                  <th scope="col" className="px-3 py-2">Outcome</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.rows.map((r) => (
-                  <tr key={r.line} className="border-t border-line align-top" data-testid="import-row" data-line={r.line} data-status={r.status}>
-                    <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                    <td className="max-w-56 break-all px-3 py-2">{r.email || "—"}</td>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.measuredOn || "—"}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{r.total === null ? "—" : r.total.toFixed(2)}</td>
-                    <td className="px-3 py-2">
-                      <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
-                      {r.errors.length ? <span className="mt-1 block text-xs">{r.errors.join(" ")}</span> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
-          {state.hiddenRows ? <p className="text-xs text-muted">{state.hiddenRows.toLocaleString("en-US")} more valid rows are not listed; the counts above include them.</p> : null}
-          <form action={formAction} className="flex flex-wrap items-center gap-3">
-            <input type="hidden" name="intent" value="confirm" />
-            <input type="hidden" name="fileName" value={state.fileName ?? ""} />
-            <textarea name="csv" defaultValue={state.csv} hidden readOnly aria-hidden />
-            <SubmitButton disabled={writable === 0} pendingLabel="Importing…">
-              {writable === 0 ? "Nothing to import" : `Import ${writable} ${writable === 1 ? "row" : "rows"}`}
-            </SubmitButton>
-            <Link href={dashboardHref} className="text-sm">Cancel</Link>
-          </form>
-        </section>
+      {(state.phase === "map" || state.phase === "preview") && state.columns && state.mapping ? (
+        <form action={formAction} className="flex min-w-0 flex-col gap-6" key={`${state.fileName}|${state.table?.length}|${JSON.stringify(state.mapping)}`}>
+          <input type="hidden" name="fileName" value={state.fileName ?? ""} />
+          <input type="hidden" name="readAs" value={state.readAs ?? ""} />
+          <textarea name="table" defaultValue={state.table} hidden readOnly aria-hidden />
+          <section aria-labelledby="mapping-title" className="flex min-w-0 flex-col gap-3 rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-6" data-testid="import-mapping">
+            <div>
+              <h2 id="mapping-title" className="text-lg font-semibold">Match the columns of {state.fileName}</h2>
+              <p className="text-sm text-muted">
+                Read as {state.readAs}.{" "}
+                {state.mappingFromLastImport ? "Columns with the same names as in your last import are matched the same way; " : "Matched from the column names; "}
+                check them, then preview.
+              </p>
+            </div>
+            <ImportMapping columns={state.columns} mapping={state.mapping} errors={state.mappingErrors} today={today} onChange={() => setEditedAfter(state)} />
+            <div>
+              <SubmitButton name="intent" value="preview" variant={state.phase === "preview" && !stale ? "secondary" : "primary"} pendingLabel="Checking…">
+                Update preview
+              </SubmitButton>
+            </div>
+          </section>
+
+          {state.phase === "preview" && state.counts && state.rows ? (
+            <section aria-labelledby="preview-title" className="flex flex-col gap-3">
+              <h2 id="preview-title" className="text-lg font-semibold">Preview of {state.fileName}</h2>
+              <p className="text-sm text-muted">Nothing has been written yet. Rows with errors are skipped; fix them in the file and preview again.</p>
+              <Counts counts={state.counts} />
+              <ScrollRegion label="Import preview" className="max-h-[32rem] rounded-lg border border-line bg-surface">
+                <table className="w-full text-sm">
+                  <caption className="sr-only">What each row of the file will do</caption>
+                  <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
+                    <tr>
+                      <th scope="col" className="px-3 py-2">Line</th>
+                      <th scope="col" className="px-3 py-2">Person</th>
+                      <th scope="col" className="px-3 py-2">Date</th>
+                      <th scope="col" className="px-3 py-2 text-right">SSI</th>
+                      <th scope="col" className="px-3 py-2">Outcome</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {state.rows.map((r) => (
+                      <tr key={r.line} className="border-t border-line align-top" data-testid="import-row" data-line={r.line} data-status={r.status}>
+                        <td className="px-3 py-2 tabular-nums">{r.line}</td>
+                        <td className="min-w-36 max-w-56 px-3 py-2 wrap-anywhere">{r.person || "—"}</td>
+                        <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.measuredOn || "—"}</td>
+                        <td className="px-3 py-2 text-right tabular-nums">{r.total === null ? "—" : r.total.toFixed(2)}</td>
+                        <td className="min-w-48 px-3 py-2">
+                          <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
+                          {r.errors.length ? <span className="mt-1 block text-xs">{r.errors.join(" ")}</span> : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
+              {state.hiddenRows ? <p className="text-xs text-muted">{state.hiddenRows.toLocaleString("en-US")} more valid rows are not listed; the counts above include them.</p> : null}
+              <div className="flex flex-wrap items-center gap-3">
+                <SubmitButton name="intent" value="confirm" disabled={writable === 0 || stale} aria-describedby={stale ? "import-stale" : undefined} pendingLabel="Importing…">
+                  {writable === 0 ? "Nothing to import" : `Import ${writable} ${writable === 1 ? "row" : "rows"}`}
+                </SubmitButton>
+                <Link href={dashboardHref} className="text-sm">Cancel</Link>
+                <p id="import-stale" className="text-sm text-warn empty:hidden" aria-live="polite">
+                  {stale ? "You changed the columns: update the preview before importing." : null}
+                </p>
+              </div>
+            </section>
+          ) : null}
+        </form>
       ) : null}
     </div>
   );

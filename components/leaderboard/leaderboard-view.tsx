@@ -8,6 +8,7 @@ import { EmptyBoard } from "./empty-board";
 import { formatDate } from "@/lib/format";
 import { rankByLabel, tiedRanks } from "./format";
 import { RankedTable } from "./ranked-table";
+import type { RowStore } from "./ranked-rows";
 import { HiddenList, NeverList, StaleList } from "./unranked-lists";
 
 /** Where "Back to today" goes: the same board without a date, keeping the ranking choice. */
@@ -35,12 +36,15 @@ export function LeaderboardView({
   submitHref,
   teamSlug,
   page: requestedPage = 1,
+  rows,
 }: {
   board: Leaderboard;
   submitHref: string;
   teamSlug: string;
   /** Which page of ranks to show (RANKS_PER_PAGE each); past the last page shows the last. */
   page?: number;
+  /** Ranked rows kept for this class of views (see RankedTable); without it every row is built. */
+  rows?: RowStore;
 }) {
   const allRanked = board.entries.filter((e) => e.status === "ranked");
   const { shown: ranked, page, pages } = pageOf(allRanked, requestedPage, RANKS_PER_PAGE);
@@ -92,7 +96,7 @@ export function LeaderboardView({
                 </p>
               </div>
               <div className="lg:overflow-x-auto lg:rounded-lg lg:border lg:border-line lg:bg-surface lg:shadow-sm">
-                <RankedTable entries={ranked} by={board.by} tied={tied} teamName={board.teamName} />
+                <RankedTable entries={ranked} by={board.by} tied={tied} teamName={board.teamName} rows={rows} />
               </div>
               {pages > 1 ? (
                 <RankPager

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { queryRows } from "../client";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
 import { apiTokens, rateLimits, snapshots } from "../schema";
@@ -167,6 +168,32 @@ describe(`public API on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, 
     // An expired window starts counting again.
     await t.db().update(rateLimits).set({ windowStart: new Date(Date.now() - 120_000) }).where(eq(rateLimits.key, `api:${tokenId}`));
     expect((await post(token, VALID)).status).toBe(201);
+  });
+
+  it("commits an accepted write in one transaction with its count; a refused one commits its count alone", async () => {
+    const { rep, token, tokenId } = await setup();
+    const countOf = async () =>
+      (await queryRows<{ n: number; tx: string }>(t.db(), sql`select count::int as n, xmin::text as tx from rate_limits where key = ${`api:${tokenId}`}`))[0]!;
+    expect((await post(token, { ...VALID, measuredOn: "2026-01-05" })).status).toBe(201);
+    const [stored] = await queryRows<{ tx: string }>(t.db(), sql`select xmin::text as tx from snapshots where user_id = ${rep.id}`);
+    // The same transaction id wrote the count and the row: one commit.
+    expect((await countOf())).toEqual({ n: 1, tx: stored!.tx });
+    // A replacement is accepted too: still counted once.
+    const again = await post(token, { ...VALID, brand: 19, measuredOn: "2026-01-05" });
+    expect([again.status, (await again.json()).replaced]).toEqual([200, true]);
+    expect((await countOf()).n).toBe(2);
+    // Refused before writing (invalid fields, a bad body): counted all the same, nothing stored.
+    expect((await post(token, { ...VALID, brand: 99 })).status).toBe(422);
+    expect((await post(token, undefined, "{nope")).status).toBe(400);
+    expect((await countOf()).n).toBe(4);
+    expect(await countSnapshots(rep.id)).toBe(1);
+    // Over the limit, an invalid request is answered 429 as before (the limit is decided first), and its count kept.
+    await t.db().update(rateLimits).set({ count: 60 }).where(eq(rateLimits.key, `api:${tokenId}`));
+    expect((await post(token, { ...VALID, brand: 99 })).status).toBe(429);
+    const refusedWrite = await post(token, { ...VALID, measuredOn: "2026-01-06" });
+    expect(refusedWrite.status).toBe(429);
+    expect((await countOf()).n).toBe(62);
+    expect(await countSnapshots(rep.id)).toBe(1);
   });
 
   it("respects a teammate's hidden components on the board, as the page does", async () => {

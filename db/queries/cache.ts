@@ -1,32 +1,119 @@
-/**
- * An in-process cache for team figures (boards, dashboard aggregates), keyed by the team's data version, which
- * the database raises in the same transaction as every change those figures depend on (migration 0005). A
- * request reads the version with the membership it loads anyway, so a figure computed before a committed write
- * is never served after it, on this instance or any other. Entries are promises: concurrent requests for the
- * same figure share one query. Old versions are never asked for again and fall out by age (LRU).
- */
-const MAX_ENTRIES = 200;
-const store = new Map<string, Promise<unknown>>();
-const stats = { hits: 0, misses: 0 };
+import { LRUCache } from "lru-cache";
+import { env } from "@/lib/env";
 
-export function cachedTeamFigure<T>(teamId: string, version: number, key: string, load: () => Promise<T>): Promise<T> {
-  const k = `${teamId}:${version}:${key}`;
-  const found = store.get(k);
-  if (found) {
-    stats.hits++;
-    store.delete(k);
-    store.set(k, found); // most recently used last
-    return found as Promise<T>;
+/**
+ * An in-process cache for team figures (boards, dashboard aggregates, rendered board rows), keyed by the team's
+ * data version, which the database raises in the same transaction as every change those figures depend on
+ * (migration 0005). A request reads the version with the membership it loads anyway, so a figure computed
+ * before a committed write is never served after it, on this instance or any other. Old versions are never
+ * asked for again and fall out as least recently used.
+ *
+ * Bounded by bytes, not entries (CACHE_MAX_MB, default 64): a resolved value is sized by its serialised length
+ * (a string by its length, anything else by its JSON), and the least recently used values leave once the sum
+ * passes the bound; a value larger than the whole bound is served but not kept. Concurrent requests for the same
+ * figure share one load: loads in flight sit in a map beside the LRU (as many as requests in flight, no more),
+ * and their value enters the LRU when it resolves. A failed load is not remembered.
+ *
+ * One cache per process, on globalThis: Next bundles pages and route handlers separately, and each bundle would
+ * otherwise hold a cache (and a bound) of its own.
+ */
+export type FigureCache = {
+  get<T>(key: string, load: () => Promise<T>): Promise<T>;
+  strings(key: string): KeptStrings;
+  stats(): { hits: number; misses: number; entries: number; bytes: number; maxBytes: number; inFlight: number };
+};
+
+/** The serialised size of a value in bytes (UTF-16 strings counted at one byte a character: an estimate). */
+export function serialisedSize(value: unknown): number {
+  if (typeof value === "string") return Math.max(1, value.length);
+  try {
+    return Math.max(1, JSON.stringify(value)?.length ?? 1);
+  } catch {
+    return Number.POSITIVE_INFINITY; // not serialisable (a cycle, a BigInt): never kept
   }
-  stats.misses++;
-  const loading = load();
-  store.set(k, loading);
-  loading.catch(() => store.delete(k)); // a failed query is not remembered
-  while (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
-  return loading;
 }
 
-/** Hits and misses since start (tests and the benchmark). */
+/**
+ * Strings kept under one key and filled bit by bit (the rendered rows of a board, by person): `add` puts what was
+ * missing, then `commit` stores the record again with its new size, so the bound counts every string kept.
+ */
+export type KeptStrings = { get(id: string): string | undefined; add(id: string, text: string): void; commit(): void };
+
+export function createFigureCache(maxBytes: number): FigureCache {
+  const store = new LRUCache<string, { value: unknown; size: number }>({
+    maxSize: maxBytes,
+    // A value over the bound is not stored (lru-cache refuses it); the size is worked out once, when it is set.
+    sizeCalculation: (entry) => Math.min(entry.size, maxBytes + 1),
+  });
+  const inFlight = new Map<string, Promise<unknown>>();
+  const counts = { hits: 0, misses: 0 };
+  return {
+    get<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const found = store.get(key);
+      if (found) {
+        counts.hits++;
+        return Promise.resolve(found.value as T);
+      }
+      const pending = inFlight.get(key);
+      if (pending) {
+        counts.hits++;
+        return pending as Promise<T>;
+      }
+      counts.misses++;
+      const loading = load().then(
+        (value) => {
+          inFlight.delete(key);
+          store.set(key, { value, size: serialisedSize(value) });
+          return value;
+        },
+        (err: unknown) => {
+          inFlight.delete(key); // a failed load is not remembered
+          throw err;
+        },
+      );
+      inFlight.set(key, loading);
+      return loading;
+    },
+    strings(key: string): KeptStrings {
+      const found = store.get(key);
+      const kept = (found?.value as Record<string, string> | undefined) ?? {};
+      let size = found?.size ?? 2;
+      let added = false;
+      if (found) counts.hits++;
+      else counts.misses++;
+      return {
+        get: (id) => kept[id],
+        add: (id, text) => {
+          if (kept[id] === undefined) size += id.length + text.length + 6;
+          kept[id] = text;
+          added = true;
+        },
+        commit: () => {
+          if (added) store.set(key, { value: kept, size });
+          added = false;
+        },
+      };
+    },
+    stats: () => ({ ...counts, entries: store.size, bytes: store.calculatedSize, maxBytes, inFlight: inFlight.size }),
+  };
+}
+
+const g = globalThis as unknown as { __ssiFigureCache?: FigureCache };
+const shared = () => (g.__ssiFigureCache ??= createFigureCache(env().CACHE_MAX_MB * 1024 * 1024));
+
+export function cachedTeamFigure<T>(teamId: string, version: number, key: string, load: () => Promise<T>): Promise<T> {
+  return shared().get(`${teamId}:${version}:${key}`, load);
+}
+
+/**
+ * Strings kept for the team at this data version (see KeptStrings): the rendered rows of one class of board views,
+ * so a committed write, which raises the version, is never followed by a row rendered before it.
+ */
+export function keptTeamStrings(teamId: string, version: number, key: string): KeptStrings {
+  return shared().strings(`${teamId}:${version}:${key}`);
+}
+
+/** Hits, misses, entries and bytes since start (tests and the benchmark). */
 export function teamFigureCacheStats() {
-  return { ...stats, entries: store.size };
+  return shared().stats();
 }

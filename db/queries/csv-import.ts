@@ -2,17 +2,22 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { database, queryRows, type Db, type Tx } from "../client";
 import { memberships, snapshots, users } from "../schema";
 import { writeAudit } from "./audit";
+import { saveImportMapping } from "./import-mappings";
+import type { SavedMapping } from "@/lib/import-mapping";
 import { csvRecordToInput, type CsvRecord } from "@/lib/csv-snapshots";
 import { round3 } from "@/lib/ssi";
 import type { TeamAccess } from "@/lib/team-access";
 import { snapshotInputSchema, type SnapshotInput } from "@/lib/validation/snapshot";
 import { hasControlChars } from "@/lib/validation/text";
+import type { ImportStatus } from "@/lib/validation/csv-import";
 
-export type ImportStatus = "insert" | "replace" | "unchanged" | "error";
+export type { ImportStatus } from "@/lib/validation/csv-import";
 
 export type ImportRow = {
   line: number;
   email: string;
+  /** The name the row gave, when it names the person rather than giving their email. */
+  name: string;
   measuredOn: string;
   total: number | null;
   status: ImportStatus;
@@ -21,10 +26,16 @@ export type ImportRow = {
   input?: SnapshotInput;
 };
 
+/** How rows name their person (email unless a mapped sheet says name), and the mapping to keep for next time. */
+export type ImportOptions = { personBy?: "email" | "name"; saveMapping?: SavedMapping };
+
 export type ImportPreview = { rows: ImportRow[]; counts: Record<ImportStatus, number> };
 
 export const IMPORT_MESSAGES = {
   noEmail: "No email given.",
+  noName: "No name given.",
+  noNameMatch: (name: string) => `No member of this team is named “${name}”: check the spelling, or use their email address.`,
+  severalNamed: (name: string, n: number) => `${n} members of this team are named “${name}”: use their email address instead.`,
   /**
    * Also for an address nobody has: telling the two apart would let anyone who creates a team probe which
    * addresses have accounts, thousands per upload.
@@ -38,17 +49,22 @@ const VALUE_FIELDS = ["brand", "people", "insights", "relationships", "total", "
 const CHUNK = 1000;
 const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 
+const nameKey = (name: string) => name.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+
 /** Validates and classifies every row against the team and the stored snapshots, reading with `db`. */
-async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], today: string): Promise<ImportPreview> {
+async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], today: string, opts: ImportOptions): Promise<ImportPreview> {
   const schema = snapshotInputSchema(today);
+  const byName = opts.personBy === "name";
   const rows: ImportRow[] = records.map((r) => {
     const parsed = schema.safeParse(csvRecordToInput(r));
-    const email = (r.email ?? "").toLowerCase();
-    const errors = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
-    if (!email) errors.unshift(IMPORT_MESSAGES.noEmail);
+    const email = byName ? "" : (r.email ?? "").toLowerCase();
+    const name = byName ? (r.name ?? "").replace(/\s+/g, " ").trim() : "";
+    const errors = [...(r.problems ?? []), ...(parsed.success ? [] : parsed.error.issues.map((i) => i.message))];
+    if (!email && !name) errors.unshift(byName ? IMPORT_MESSAGES.noName : IMPORT_MESSAGES.noEmail);
     return {
       line: r.line,
       email,
+      name,
       measuredOn: r.measured_on ?? "",
       total: parsed.success ? parsed.data.total : null,
       status: errors.length ? "error" : "insert",
@@ -71,12 +87,32 @@ async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], t
     for (const f of found) members.set(f.email, f.userId);
   }
 
+  // Names must match exactly one member (case and spacing aside): two people called the same are not guessed at.
+  const named = new Map<string, string[]>();
+  if (byName) {
+    const all = await db
+      .select({ userId: memberships.userId, name: users.name })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.teamId, access.teamId));
+    for (const m of all) {
+      if (!m.name) continue;
+      const key = nameKey(m.name);
+      named.set(key, [...(named.get(key) ?? []), m.userId]);
+    }
+  }
+
   const seen = new Map<string, number>();
   for (const r of rows) {
-    if (!r.email) continue;
-    const userId = members.get(r.email);
-    if (!userId) r.errors.unshift(IMPORT_MESSAGES.notMember);
-    else r.userId = userId;
+    if (r.email) {
+      const userId = members.get(r.email);
+      if (!userId) r.errors.unshift(IMPORT_MESSAGES.notMember);
+      else r.userId = userId;
+    } else if (r.name) {
+      const ids = named.get(nameKey(r.name)) ?? [];
+      if (ids.length === 1) r.userId = ids[0];
+      else r.errors.unshift(ids.length === 0 ? IMPORT_MESSAGES.noNameMatch(r.name) : IMPORT_MESSAGES.severalNamed(r.name, ids.length));
+    } else continue;
     if (r.input && r.userId) {
       const key = `${r.userId}|${r.input.measuredOn}`;
       const first = seen.get(key);
@@ -119,8 +155,8 @@ async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], t
 }
 
 /** What importing these CSV rows into the team would do, row by row; writes nothing. */
-export async function previewSnapshotImport(access: TeamAccess, records: CsvRecord[], today: string): Promise<ImportPreview> {
-  return classify(await database(), access, records, today);
+export async function previewSnapshotImport(access: TeamAccess, records: CsvRecord[], today: string, opts: ImportOptions = {}): Promise<ImportPreview> {
+  return classify(await database(), access, records, today, opts);
 }
 
 /**
@@ -128,10 +164,11 @@ export async function previewSnapshotImport(access: TeamAccess, records: CsvReco
  * identical ones left alone; each row marked as entered by the manager (unless it is their own), each affected
  * member audited once. Re-importing the same file therefore changes nothing.
  */
-export async function applySnapshotImport(access: TeamAccess, records: CsvRecord[], today: string): Promise<ImportPreview> {
+export async function applySnapshotImport(access: TeamAccess, records: CsvRecord[], today: string, opts: ImportOptions = {}): Promise<ImportPreview> {
   const db = await database();
   return db.transaction(async (tx) => {
-    const preview = await classify(tx, access, records, today);
+    const preview = await classify(tx, access, records, today, opts);
+    if (opts.saveMapping) await saveImportMapping(tx, access, opts.saveMapping);
     const writes = preview.rows.filter((r) => r.status === "insert" || r.status === "replace");
     for (const part of chunks(writes, 500)) {
       await tx

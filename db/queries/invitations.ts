@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { database } from "../client";
+import { and, desc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { database, type Tx } from "../client";
 import { invitations, memberships, teams, users, type Role } from "../schema";
 import { writeAudit } from "./audit";
 import { enqueueEmail, redactSecrets } from "./outbox";
@@ -32,6 +32,11 @@ export async function getInvitationContext(access: TeamAccess): Promise<{ teamNa
 
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 
+export type InvitationInput = { email: string | null; role: Exclude<Role, "owner">; expiresInDays: number };
+/** The link's token and expiry when the caller made them (to put them in the email), and the rendered email. */
+export type InvitationExtras = { token?: string; expiresAt?: Date; mail?: RenderedEmail };
+type CreatedInvitation = { id: string; token: string; expiresAt: Date; emailQueued: boolean };
+
 /**
  * Creates an invitation and returns the secret token for the link (only its hash is stored). With an email,
  * the link works once and only for that person; without one it is a join link for anyone until it expires.
@@ -39,40 +44,82 @@ export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
  * email (server/invitations.ts, with `token` and `expiresAt` in the link), an email invitation is also written
  * to the outbox in the same transaction.
  */
-export async function createInvitation(
-  access: TeamAccess,
-  input: { email: string | null; role: Exclude<Role, "owner">; expiresInDays: number },
-  opts: { token?: string; expiresAt?: Date; mail?: RenderedEmail } = {},
-): Promise<{ id: string; token: string; expiresAt: Date; emailQueued: boolean }> {
+export async function createInvitation(access: TeamAccess, input: InvitationInput, opts: InvitationExtras = {}): Promise<CreatedInvitation> {
   const db = await database();
+  return db.transaction((tx) => insertInvitation(tx, access, input, opts));
+}
+
+/** Creates many invitations, each as createInvitation does, all in one transaction: all of them or none. */
+export async function createInvitations(access: TeamAccess, items: { input: InvitationInput; opts: InvitationExtras }[]): Promise<CreatedInvitation[]> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const out: CreatedInvitation[] = [];
+    for (const { input, opts } of items) out.push(await insertInvitation(tx, access, input, opts));
+    return out;
+  });
+}
+
+async function insertInvitation(tx: Tx, access: TeamAccess, input: InvitationInput, opts: InvitationExtras): Promise<CreatedInvitation> {
   const token = opts.token ?? newInvitationToken();
   const email = input.email ? normalizeEmail(input.email) : null;
   const expiresAt = opts.expiresAt ?? invitationExpiry(input.expiresInDays);
-  return db.transaction(async (tx) => {
-    if (email) {
-      const replaced = await tx
-        .update(invitations)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(invitations.teamId, access.teamId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-        .returning({ id: invitations.id });
-      await redactSecrets(tx, replaced.map((r) => mailKey(r.id)));
-    }
-    const [row] = await tx
-      .insert(invitations)
-      .values({ teamId: access.teamId, email, role: input.role, tokenHash: hashToken(token), createdBy: access.userId, expiresAt })
+  if (email) {
+    const replaced = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.teamId, access.teamId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id });
-    await writeAudit(tx, {
-      teamId: access.teamId,
-      actorId: access.userId,
-      action: "invite.create",
-      details: { email, role: input.role, kind: email ? "email" : "link", expiresAt: expiresAt.toISOString() },
-    });
-    let emailQueued = false;
-    if (email && opts.mail) {
-      emailQueued = await enqueueEmail(tx, { dedupeKey: mailKey(row!.id), kind: "invitation", to: email, ...opts.mail, teamId: access.teamId, userId: null, secret: token });
-    }
-    return { id: row!.id, token, expiresAt, emailQueued };
+    await redactSecrets(tx, replaced.map((r) => mailKey(r.id)));
+  }
+  const [row] = await tx
+    .insert(invitations)
+    .values({ teamId: access.teamId, email, role: input.role, tokenHash: hashToken(token), createdBy: access.userId, expiresAt })
+    .returning({ id: invitations.id });
+  await writeAudit(tx, {
+    teamId: access.teamId,
+    actorId: access.userId,
+    action: "invite.create",
+    details: { email, role: input.role, kind: email ? "email" : "link", expiresAt: expiresAt.toISOString() },
   });
+  let emailQueued = false;
+  if (email && opts.mail) {
+    emailQueued = await enqueueEmail(tx, { dedupeKey: mailKey(row!.id), kind: "invitation", to: email, ...opts.mail, teamId: access.teamId, userId: null, secret: token });
+  }
+  return { id: row!.id, token, expiresAt, emailQueued };
+}
+
+/**
+ * Of these (normalized) addresses, which belong to members of the team and which have a pending email
+ * invitation to it. Only the team's own members and invitations are looked at, so the answer reveals nothing
+ * about accounts elsewhere.
+ */
+export async function findInvitees(access: TeamAccess, emails: string[]): Promise<{ members: Set<string>; pending: Set<string> }> {
+  const db = await database();
+  const members = new Set<string>();
+  const pending = new Set<string>();
+  if (emails.length === 0) return { members, pending };
+  const [memberRows, pendingRows] = await Promise.all([
+    db
+      .select({ email: users.email })
+      .from(users)
+      .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, access.teamId)))
+      .where(inArray(users.email, emails)),
+    db
+      .select({ email: invitations.email })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.teamId, access.teamId),
+          inArray(invitations.email, emails),
+          isNull(invitations.revokedAt),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, sql`now()`),
+        ),
+      ),
+  ]);
+  for (const r of memberRows) members.add(r.email);
+  for (const r of pendingRows) if (r.email) pending.add(r.email);
+  return { members, pending };
 }
 
 /** Pending invitations and join links (not revoked, not used, not expired), newest first. */

@@ -3,7 +3,7 @@ import { database, queryRows } from "../client";
 
 /**
  * The counting statement: `rows` yields (key, window_start, count) rows to insert (`values (…)` or a select);
- * an existing key counts one more, or starts over when its window has passed. Returns count and reset_in (s).
+ * an existing key counts that many more, or starts over when its window has passed. Returns count and reset_in (s).
  */
 export const countHitSql = (rows: SQL, windowSeconds: number) => sql`
     insert into rate_limits (key, window_start, count) ${rows}
@@ -11,7 +11,7 @@ export const countHitSql = (rows: SQL, windowSeconds: number) => sql`
       window_start = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
                           then now() else rate_limits.window_start end,
       count = case when rate_limits.window_start <= now() - make_interval(secs => ${windowSeconds})
-                   then 1 else rate_limits.count + 1 end
+                   then excluded.count else rate_limits.count + excluded.count end
     returning count::int as count,
       greatest(1, ceil(extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))))::int as reset_in`;
 
@@ -30,9 +30,10 @@ export async function hitRateLimit(
   key: string,
   limit: number,
   windowSeconds: number,
+  hits = 1,
 ): Promise<{ allowed: boolean; count: number; remaining: number; retryAfter: number }> {
   const db = await database();
-  const [row] = await queryRows<{ count: number; reset_in: number }>(db, countHitSql(sql`values (${key}, now(), 1)`, windowSeconds));
+  const [row] = await queryRows<{ count: number; reset_in: number }>(db, countHitSql(sql`values (${key}, now(), ${hits}::int)`, windowSeconds));
   return rateDecision(row, limit, windowSeconds);
 }
 
@@ -40,7 +41,7 @@ export async function hitRateLimit(
  * Gives back one request counted against `key` (never below zero): for limits that count only failures, the
  * attempt is counted before it runs (so a burst of parallel attempts cannot slip past) and refunded if it succeeds.
  */
-export async function refundRateLimit(key: string): Promise<void> {
+export async function refundRateLimit(key: string, hits = 1): Promise<void> {
   const db = await database();
-  await db.execute(sql`update rate_limits set count = count - 1 where key = ${key} and count > 0`);
+  await db.execute(sql`update rate_limits set count = greatest(0, count - ${hits}::int) where key = ${key} and count > 0`);
 }

@@ -47,8 +47,34 @@ export type SnapshotRow = {
 export async function upsertSnapshot(
   userId: string,
   input: SnapshotInput,
-  opts: { actorId: string; teamId?: string | null; source?: string } = { actorId: userId },
+  opts: WriteOptions = { actorId: userId },
 ): Promise<{ replaced: boolean; saved: SavedSnapshot }> {
+  return (await writeSnapshot(userId, input, opts))!;
+}
+
+type WriteOptions = { actorId: string; teamId?: string | null; source?: string };
+
+/**
+ * upsertSnapshot with an admission check in the same transaction: `admit` runs first on the transaction (the
+ * API counts the request against its token's rate limit there) and the snapshot is written only when it returns
+ * true, so an accepted write is one commit: the count, the row, and its audit and highlights when there are any.
+ * Null when `admit` refused: what `admit` wrote (the count) is committed, nothing else.
+ */
+export async function upsertSnapshotAdmitted(
+  userId: string,
+  input: SnapshotInput,
+  opts: WriteOptions,
+  admit: (tx: Tx) => Promise<boolean>,
+): Promise<{ replaced: boolean; saved: SavedSnapshot } | null> {
+  return writeSnapshot(userId, input, opts, admit);
+}
+
+async function writeSnapshot(
+  userId: string,
+  input: SnapshotInput,
+  opts: WriteOptions,
+  admit?: (tx: Tx) => Promise<boolean>,
+): Promise<{ replaced: boolean; saved: SavedSnapshot } | null> {
   const db = await database();
   const byManager = opts.actorId !== userId;
   const values = {
@@ -73,7 +99,7 @@ export async function upsertSnapshot(
       .returning(savedFields);
   // Teams whose Slack/Teams channel posts highlights: the write then also records them, in its transaction.
   const watching = await listTeamsWatchingHighlights(db, userId);
-  if (!byManager && watching.length === 0) {
+  if (!admit && !byManager && watching.length === 0) {
     // A person's own score for a new date is one statement, committed alone: nothing else is written for it.
     // Only a replacement (or a manager's entry, which is audited) needs the transaction below, which tries the
     // insert again and, finding the row, takes the update path.
@@ -81,6 +107,7 @@ export async function upsertSnapshot(
     if (saved) return { replaced: false, saved };
   }
   return db.transaction(async (tx) => {
+    if (admit && !(await admit(tx))) return null;
     const baseline = watching.length ? await readHighlightBaseline(tx, userId, input.measuredOn, watching) : null;
     // Insert first: a concurrent save of the same date then waits for ours to commit and takes the update path,
     // so a replacement is always noticed and audited (a SELECT … FOR UPDATE of a row that doesn't exist yet locks nothing).

@@ -74,6 +74,30 @@ export async function createUserWithPassword(input: {
 }
 
 /**
+ * Creates the account of someone signing in for the first time with a provider (Auth.js's adapter createUser,
+ * after the sign-up policy allowed it): the address is proved when the provider vouched for it. The instance's
+ * first account becomes its administrator, as with a password. Returns the whole row, as Auth.js expects.
+ */
+export async function createSsoUser(input: { name: string | null; email: string; image: string | null; proved: boolean }) {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7351001)`);
+    const [any] = await tx.select({ id: users.id }).from(users).limit(1);
+    const [row] = await tx
+      .insert(users)
+      .values({
+        name: input.name,
+        email: normalizeEmail(input.email),
+        image: input.image,
+        isAdmin: !any,
+        emailVerified: input.proved ? new Date() : null,
+      })
+      .returning();
+    return row!;
+  });
+}
+
+/**
  * A sign-in that proved this address (an emailed sign-in link) takes over an account whose address was never
  * proved: whoever created it without owning the address loses it. Its password and API tokens go, every
  * session ends (the session version goes up) and the address counts as proved. No-op for a proved account.

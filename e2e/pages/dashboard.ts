@@ -27,7 +27,7 @@ export class DashboardPages {
 
   async previewImport(slug: string, name: string, csv: string) {
     await this.page.goto(`/t/${slug}/import`);
-    await this.page.getByLabel("CSV file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+    await this.page.getByLabel("Spreadsheet file").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
     await this.page.getByRole("button", { name: "Preview" }).click();
     await expect(this.page.getByRole("heading", { name: `Preview of ${name}` })).toBeVisible();
   }

@@ -1,5 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { decode } from "next-auth/jwt";
+import { sessionDecodeMemo } from "./session-memo";
 
 /**
  * What the session token says: the person's id, the session version it was issued under, and the id of its
@@ -42,11 +43,12 @@ export function authSecrets(env: NodeJS.ProcessEnv): string[] {
  * `auth()`: Auth.js's session endpoint also re-encrypts a refreshed token and builds a Response, which a page
  * cannot send anyway. That was ≈ 2.4 ms of CPU on every signed-in page, a third of a whole bare page's render.
  * Returns null for no cookie, a token that does not decrypt with our secrets, an expired one, or one without a
- * subject.
+ * subject. The decrypted claims are memoised by the cookie's value until the token expires (./session-memo.ts);
+ * the checks that a session was not revoked stay per request (lib/authz.ts).
  */
 export async function decodeSessionCookie(
   all: { name: string; value: string }[],
-  opts: { secure: boolean; secrets: string[] },
+  opts: { secure: boolean; secrets: string[]; /** Tests: a memo of their own (default: the process's). */ memo?: ReturnType<typeof sessionDecodeMemo> },
 ): Promise<SessionClaims | null> {
   const name = `${opts.secure ? "__Secure-" : ""}${BASE_NAME}`;
   let token = all.find((c) => c.name === name)?.value;
@@ -59,7 +61,8 @@ export async function decodeSessionCookie(
   }
   if (!token || opts.secrets.length === 0) return null;
   try {
-    const payload = await decode({ token, secret: opts.secrets, salt: name });
+    const secrets = opts.secrets;
+    const payload = await (opts.memo ?? sessionDecodeMemo()).decode(token, name, secrets, () => decode({ token, secret: secrets, salt: name }));
     if (!payload || typeof payload.sub !== "string" || payload.sub === "") return null;
     // decode() checks `exp` (with Auth.js's 15 s tolerance); a token without one never came from Auth.js.
     if (typeof payload.exp !== "number") return null;

@@ -50,4 +50,15 @@ describe(`emailed sign-in links and unproved accounts on ${process.env.DATABASE_
     expect(row).toMatchObject({ emailVerified: null, sessionVersion: bo.sessionVersion });
     expect(await verifyPassword("bos-password", row!.passwordHash)).toBe(true);
   });
+
+  it("an account created by a provider is proved only when the provider vouched for the address", async () => {
+    const vouched = await adapter.createUser!({ id: "x", email: "Sso-Proved@Example.test", emailVerified: null, proved: true } as never);
+    expect(vouched).toMatchObject({ email: "sso-proved@example.test" });
+    expect(vouched.emailVerified).toBeInstanceOf(Date);
+    const unvouched = await adapter.createUser!({ id: "y", email: "sso-unproved@example.test", emailVerified: null, proved: false } as never);
+    expect(unvouched.emailVerified).toBeNull();
+    // A sign-in link proves it (Auth.js passes emailVerified).
+    const linked = await adapter.createUser!({ id: "z", email: "link@example.test", emailVerified: new Date() } as never);
+    expect(linked.emailVerified).toBeInstanceOf(Date);
+  });
 });

@@ -2,7 +2,7 @@ import type { Adapter } from "next-auth/adapters";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { database } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { takeOverUnprovedAccount } from "@/db/queries/users";
+import { createSsoUser, takeOverUnprovedAccount } from "@/db/queries/users";
 
 /**
  * The Drizzle adapter wants a database at construction; ours opens on first use (so that `next build` never
@@ -28,6 +28,12 @@ export function lazyAdapter(): Adapter {
   const adapter = Object.fromEntries(
     methods.map((m) => [m, async (...args: unknown[]) => ((await real())[m] as (...a: unknown[]) => unknown)(...args)]),
   ) as Adapter;
+  // New accounts from a provider or a sign-in link (the sign-up policy already allowed them in the signIn callback):
+  // the first becomes the administrator, and the address is proved when the provider vouched for it or the link did.
+  adapter.createUser = async (user) => {
+    const u = user as typeof user & { proved?: boolean };
+    return createSsoUser({ name: u.name ?? null, email: u.email, image: u.image ?? null, proved: u.proved === true || u.emailVerified instanceof Date });
+  };
   const consumeToken = adapter.useVerificationToken!;
   adapter.useVerificationToken = async (params) => {
     const used = await consumeToken(params);

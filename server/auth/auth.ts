@@ -1,7 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import type { Provider } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
-import LinkedIn from "next-auth/providers/linkedin";
 import Nodemailer from "next-auth/providers/nodemailer";
 import { startSession } from "@/db/queries/sessions";
 import { getUserCredentials } from "@/db/queries/users";
@@ -11,8 +10,10 @@ import { sendVerificationRequest } from "@/server/mail/magic-link";
 import { verifyPassword } from "@/lib/password";
 import { startSignInAttempt } from "@/server/rate-limit";
 import { signInInput } from "@/lib/validation/auth";
+import { gateSignIn } from "@/server/auth/sign-in-gate";
 import { runtime } from "@/server/runtime.mjs";
 import { lazyAdapter } from "./adapter";
+import { ssoProviderConfigs } from "@/lib/auth/providers";
 import { authConfig } from "@/lib/auth/config";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -33,7 +34,9 @@ export class SignInRateLimited extends CredentialsSignin {
 function providers() {
   const e = env();
   const on = features(e);
-  const list: Provider[] = [
+  const list: Provider[] = [];
+  // AUTH_PASSWORD=off: no credentials provider, so /api/auth/callback/credentials refuses every password too.
+  if (on.password) list.push(
     Credentials({
       credentials: { email: {}, password: {} },
       // Every credentials sign-in comes through here: the sign-in form's server action (via signIn()) and any
@@ -61,9 +64,9 @@ function providers() {
         return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
       },
     }),
-  ];
+  );
   if (on.magicLink) list.push(Nodemailer({ server: e.SMTP_URL, from: e.MAIL_FROM, sendVerificationRequest }));
-  if (on.linkedin) list.push(LinkedIn({ clientId: e.AUTH_LINKEDIN_ID, clientSecret: e.AUTH_LINKEDIN_SECRET }));
+  list.push(...ssoProviderConfigs(e));
   return list;
 }
 
@@ -71,6 +74,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   callbacks: {
     ...authConfig.callbacks,
+    // Linking by address and the sign-up policy, for every provider but the password (server/auth/sign-in-gate.ts).
+    signIn: gateSignIn,
     // Every sign-in (password, magic link, LinkedIn, the re-sign-in after a password change) starts a session
     // record of its own; the token names it, and sign-out deletes it (app/(auth)/actions.ts).
     async jwt(params) {

@@ -7,10 +7,12 @@ import type { AccountFormState } from "@/lib/validation/account";
 import { changePassword, deleteAccount, getPasswordHash, setHideComponents, updateProfile } from "@/db/queries/account";
 import { createApiToken, revokeApiToken } from "@/db/queries/api-tokens";
 import { requestEmailProof } from "@/db/queries/email-proofs";
+import { unlinkProvider } from "@/db/queries/sign-in-methods";
 import { normalizeEmail } from "@/db/queries/users";
+import { ssoProviders } from "@/lib/auth/providers";
 import { signIn, signOut } from "@/server/auth/auth";
 import { requireUser } from "@/lib/authz";
-import { features } from "@/lib/env";
+import { env, features } from "@/lib/env";
 import { formValues } from "@/lib/form-data";
 import { kickSender } from "@/server/mail/sender";
 import { publicOrigin } from "@/lib/mail/origin";
@@ -67,6 +69,7 @@ export async function changePasswordAction(_prev: AccountFormState, formData: Fo
   const parsed = passwordChangeInput.safeParse(values);
   if (!parsed.success) return { fieldErrors: flat(parsed.error) };
   const user = await requireUser("/account");
+  if (!features().password) return { message: "This instance does not use passwords." };
   // Counted before the current password is checked: a stolen session must not become a password oracle.
   const limited = await checkRateLimit("passwordChangePerAccount", user.id);
   if (!limited.ok) return { message: limited.message };
@@ -113,6 +116,26 @@ export async function revokeTokenAction(tokenId: string): Promise<void> {
   const user = await requireUser("/account");
   await revokeApiToken(user.id, tokenId);
   revalidatePath("/account");
+}
+
+/**
+ * Links one of the enabled providers to the signed-in account: off to the provider, and back to the account page.
+ * Auth.js links it because this session is signed in (server/auth/sign-in-gate.ts checks the session is live).
+ */
+export async function linkProviderAction(formData: FormData): Promise<void> {
+  await requireUser("/account");
+  const provider = ssoProviders(env()).find((p) => p.id === formData.get("provider"));
+  if (!provider) return;
+  await signIn(provider.id, { redirectTo: `/account?linked=${provider.id}#sign-in-methods` });
+}
+
+/** Unlinks a provider from the signed-in account, unless it is the last way to sign in. */
+export async function unlinkProviderAction(provider: string, _prev: AccountFormState): Promise<AccountFormState> {
+  const user = await requireUser("/account");
+  const result = await unlinkProvider(user.id, provider, { passwords: features().password });
+  if (result === "last_method") return { message: "This is your only way to sign in: link another one (or set a password) before removing it." };
+  revalidatePath("/account");
+  return result === "ok" ? { ok: true, message: "Unlinked." } : {};
 }
 
 export async function deleteAccountAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { DeleteAccountForm, PasswordForm, PrivacyForm, ProfileForm } from "@/components/account/account-forms";
 import { EmailStatus } from "@/components/account/email-status";
+import { SignInMethods } from "@/components/account/sign-in-methods";
 import { CreateTokenForm } from "@/components/account/token-forms";
 import { formatDate } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
@@ -11,16 +12,20 @@ import { Card } from "@/components/ui/card";
 import { getAccount, listSoleOwnedTeams } from "@/db/queries/account";
 import { listApiTokens } from "@/db/queries/api-tokens";
 import { getPendingEmailChange } from "@/db/queries/email-proofs";
+import { listSignInMethods } from "@/db/queries/sign-in-methods";
+import { providerName, ssoProviders } from "@/lib/auth/providers";
 import { requireUser } from "@/lib/authz";
-import { features } from "@/lib/env";
+import { env, features } from "@/lib/env";
 import { notFound } from "next/navigation";
 import {
   changePasswordAction,
   createTokenAction,
   deleteAccountAction,
   resendEmailProofAction,
+  linkProviderAction,
   revokeTokenAction,
   setPrivacyAction,
+  unlinkProviderAction,
   updateProfileAction,
 } from "./actions";
 
@@ -47,11 +52,24 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
   const emailConfirmed = params.email === "confirmed";
   const account = await getAccount(user.id);
   if (!account) notFound();
-  const [tokens, soleOwned, pendingEmail] = await Promise.all([
+  const [tokens, soleOwned, pendingEmail, methods] = await Promise.all([
     listApiTokens(user.id),
     listSoleOwnedTeams(user.id),
     getPendingEmailChange(user.id),
+    listSignInMethods(user.id, { passwords: features().password }),
   ]);
+  // Every enabled provider, linked or not, then any linked provider this instance no longer offers (to unlink it).
+  const enabled = ssoProviders(env());
+  const methodRows = [
+    ...enabled.map((p) => ({ id: p.id, name: p.name, linked: methods.providers.includes(p.id) })),
+    ...methods.providers.filter((id) => !enabled.some((p) => p.id === id)).map((id) => ({ id, name: providerName(env(), id), linked: true })),
+  ];
+  const linkNotice =
+    params.link === "taken"
+      ? "That account is already linked to another person here, so it was not linked to yours."
+      : typeof params.linked === "string" && methods.providers.includes(params.linked)
+        ? `${providerName(env(), params.linked)} is linked: you can sign in with it from now on.`
+        : null;
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
   const active = tokens.filter((t) => !t.revokedAt);
@@ -84,7 +102,7 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
         <ProfileForm action={updateProfileAction} defaults={{ name: account.name ?? "", email: account.email, timeZone: account.timeZone ?? "" }} />
       </Section>
 
-      {account.hasPassword ? (
+      {account.hasPassword && features().password ? (
         <Section id="password" title="Password" intro="Changing it signs you out on every other device and browser.">
           {passwordChanged ? (
             <div className="mb-4">
@@ -92,6 +110,17 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
             </div>
           ) : null}
           <PasswordForm action={changePasswordAction} />
+        </Section>
+      ) : null}
+
+      {methodRows.length > 0 ? (
+        <Section id="sign-in-methods" title="Sign-in methods" intro="The ways you can sign in to this account. Link your company account to sign in with it.">
+          {linkNotice ? (
+            <div className="mb-4">
+              <Alert tone={params.link === "taken" ? "error" : "success"}>{linkNotice}</Alert>
+            </div>
+          ) : null}
+          <SignInMethods password={features().password ? account.hasPassword : null} methods={methodRows} linkAction={linkProviderAction} unlinkAction={unlinkProviderAction} />
         </Section>
       ) : null}
 

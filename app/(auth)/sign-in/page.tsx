@@ -3,18 +3,25 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { OtherSignIn } from "@/components/auth/other-sign-in";
-import { linkedInAction, magicLinkAction, signInAction } from "@/app/(auth)/actions";
+import { magicLinkAction, signInAction, ssoSignInAction } from "@/app/(auth)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { currentUser } from "@/lib/authz";
-import { features } from "@/lib/env";
+import { providerName, ssoProviders } from "@/lib/auth/providers";
+import { env, features } from "@/lib/env";
 import { safeCallbackPath } from "@/lib/validation/auth";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+const LINK_FROM_ACCOUNT =
+  "An account with this email address already exists. Sign in the way you usually do, then link {provider} under Account → Sign-in methods.";
+
 const AUTH_ERRORS: Record<string, string> = {
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
-  OAuthAccountNotLinked: "That email already has an account. Sign in with your password first.",
+  OAuthAccountNotLinked: LINK_FROM_ACCOUNT,
+  AccountExists: LINK_FROM_ACCOUNT,
+  SessionEnded: "Your earlier session had ended, so nothing was linked. Sign in again.",
+  NoEmail: "Your sign-in provider did not tell us your email address, so we cannot sign you in with it.",
   AccessDenied: "Sign-in was cancelled or refused.",
   Configuration: "Sign-in is not set up correctly on this server. Please tell your administrator.",
 };
@@ -24,7 +31,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await currentUser()) redirect(callbackUrl);
   const f = features();
-  const error = typeof params.error === "string" ? (AUTH_ERRORS[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const provider = typeof params.provider === "string" ? providerName(env(), params.provider) : "this sign-in method";
+  const error =
+    typeof params.error === "string" ? (AUTH_ERRORS[params.error] ?? "Sign-in failed. Please try again.").replace("{provider}", provider) : null;
   const signUpHref = `/sign-up${params.callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
   return (
     <Card>
@@ -35,9 +44,9 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
         {params.deleted ? <Alert tone="success">Your account and all your scores were deleted.</Alert> : null}
         {params.check === "email" ? <Alert tone="success">Check your inbox: we sent you a sign-in link.</Alert> : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <SignInForm signIn={signInAction} callbackUrl={callbackUrl} />
+        {f.password ? <SignInForm signIn={signInAction} callbackUrl={callbackUrl} /> : null}
       </div>
-      <OtherSignIn linkedin={f.linkedin} magicLink={f.magicLink} callbackUrl={callbackUrl} actions={{ linkedIn: linkedInAction, magicLink: magicLinkAction }} />
+      <OtherSignIn providers={ssoProviders(env())} ssoAction={ssoSignInAction} magicLinkAction={f.magicLink ? magicLinkAction : undefined} callbackUrl={callbackUrl} divided={f.password} />
       <p className="mt-6 text-sm text-muted">
         New here? <Link href={signUpHref}>Create an account</Link>
       </p>

@@ -4,6 +4,7 @@ import { BoardSkeleton } from "@/components/leaderboard/board-skeleton";
 import { LeaderboardView } from "@/components/leaderboard/leaderboard-view";
 import { Alert } from "@/components/ui/alert";
 import { OnboardingChecklist } from "@/components/team/onboarding-checklist";
+import { keptTeamStrings } from "@/db/queries/cache";
 import { getTeamLeaderboard } from "@/db/queries/leaderboard";
 import { getOnboardingStatus } from "@/db/queries/onboarding";
 import { hasRole } from "@/lib/team-access";
@@ -32,6 +33,14 @@ async function Board({ grant: { access, team }, today, params: { asOf, by, page,
     getTeamLeaderboard(access, { asOf, by, staleDays: team.staleDays, version: team.dataVersion }),
     hasRole(access.role, "manager") ? getOnboardingStatus(access) : null,
   ]);
+  // The ranked rows are the same for every viewer of one class (this team at this data version, date, ranking,
+  // and whether hidden components are visible), except the viewer's own row, which is built per request: kept
+  // rows are reused (RankedTable). A member's board ranked by a component is computed for the viewer: not kept.
+  const seesAll = hasRole(access.role, "manager");
+  const rows =
+    seesAll || by === "total"
+      ? keptTeamStrings(team.id, team.dataVersion, `board-rows:${asOf}:${by}:${team.staleDays}:${seesAll ? "all" : "member"}`)
+      : undefined;
   return (
     <div className="flex flex-col gap-4">
       {onboarding ? <OnboardingChecklist slug={team.slug} status={onboarding} /> : null}
@@ -42,6 +51,7 @@ async function Board({ grant: { access, team }, today, params: { asOf, by, page,
         submitHref={`/t/${team.slug}/submit`}
         teamSlug={team.slug}
         page={page}
+        rows={rows}
       />
     </div>
   );

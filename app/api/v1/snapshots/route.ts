@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { listSnapshotsForUser, upsertSnapshot, type SavedSnapshot } from "@/db/queries/snapshots";
+import { listSnapshotsForUser, upsertSnapshotAdmitted, type SavedSnapshot } from "@/db/queries/snapshots";
 import { findMembershipBySlug } from "@/db/queries/teams";
-import { answerOutage, apiError, authenticateRequest, readJsonObject } from "@/server/api";
+import { admitInside, answerOutage, apiError, authenticateRequest, countRefused, identifyCaller, readJsonObject } from "@/server/api";
 import { BODY_LIMITS, tooLargeMessage } from "@/lib/request-body";
 import { todayInZone } from "@/lib/dates";
 import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapshot";
@@ -23,24 +23,31 @@ const toJson = (s: SavedSnapshot) => ({
   updatedAt: s.updatedAt.toISOString(),
 });
 
-/** Records (or replaces) the caller's snapshot: the same validation and messages as the form. */
+/**
+ * Records (or replaces) the caller's snapshot: the same validation and messages as the form. An accepted write is
+ * one commit: the token is looked up reading only, and the request's count against the token's rate limit is
+ * made in the write's own transaction (a 429 is decided there, before the row). A request refused before its
+ * write (bad body, unknown team, invalid fields) commits its count alone, and is answered 429 instead when it is
+ * over the limit, as when the count came first.
+ */
 export const POST = answerOutage(async function POST(request: Request) {
-  const auth = await authenticateRequest(request);
+  const auth = await identifyCaller(request);
   if ("response" in auth) return auth.response;
   const { caller } = auth;
+  const refuse = (response: Response) => countRefused(caller, response);
   const body = await readJsonObject(request);
   if (body === "too_large") {
-    return apiError(413, "too_large", tooLargeMessage(BODY_LIMITS.apiJson), { headers: { Connection: "close" } });
+    return refuse(apiError(413, "too_large", tooLargeMessage(BODY_LIMITS.apiJson), { headers: { Connection: "close" } }));
   }
-  if (!body) return apiError(400, "bad_request", "The body must be a JSON object, e.g. {\"brand\": 18.5, \"people\": 16, \"insights\": 14.8, \"relationships\": 21.4}.");
+  if (!body) return refuse(apiError(400, "bad_request", "The body must be a JSON object, e.g. {\"brand\": 18.5, \"people\": 16, \"insights\": 14.8, \"relationships\": 21.4}."));
 
   // "Today" (the default date and the future-date limit) is in the team's time zone when a team is named.
   let timeZone = caller.timeZone ?? "UTC";
   let teamId: string | null = null;
   if (body.team !== undefined) {
-    if (typeof body.team !== "string") return apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: { team: ["team must be a team's slug."] } });
+    if (typeof body.team !== "string") return refuse(apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: { team: ["team must be a team's slug."] } }));
     const membership = await findMembershipBySlug(body.team, caller.userId);
-    if (!membership) return apiError(404, "not_found", "You are not a member of a team with that slug.");
+    if (!membership) return refuse(apiError(404, "not_found", "You are not a member of a team with that slug."));
     timeZone = membership.team.timeZone;
     teamId = membership.team.id;
   }
@@ -48,11 +55,13 @@ export const POST = answerOutage(async function POST(request: Request) {
   const { team: _team, ...fields } = body;
   const parsed = snapshotInputSchema(today).safeParse({ measuredOn: today, ...fields });
   if (!parsed.success) {
-    return apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: z.flattenError(parsed.error).fieldErrors });
+    return refuse(apiError(422, "validation_failed", "Please correct the listed fields. Nothing was saved.", { fields: z.flattenError(parsed.error).fieldErrors }));
   }
   // The stored row comes back from the write itself (RETURNING): no second read.
-  const { replaced, saved } = await upsertSnapshot(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" });
-  return Response.json({ snapshot: toJson(saved), replaced }, { status: replaced ? 200 : 201 });
+  const { admit, refusal } = admitInside(caller);
+  const written = await upsertSnapshotAdmitted(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" }, admit);
+  if (!written) return refusal.response!;
+  return Response.json({ snapshot: toJson(written.saved), replaced: written.replaced }, { status: written.replaced ? 200 : 201 });
 });
 
 // Built once (zod compiles a schema on its first use; per request that was a measurable part of an API call).

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { PrevNextLinks } from "@/components/ui/page-links";
+import { BulkInviteForm } from "@/components/team/bulk-invite-form";
 import { InviteForm } from "@/components/team/invite-form";
 import { MemberButton, RoleForm } from "@/components/team/member-actions";
 import { listTeamAudit } from "@/db/queries/audit";
@@ -12,7 +13,7 @@ import { listMembers } from "@/db/queries/teams";
 import { requireTeamRole } from "@/lib/authz";
 import { daysBetween, freshnessLabel, todayInZone } from "@/lib/dates";
 import { MEMBERS_PER_PAGE, memberListPage, parseMemberListParams } from "@/lib/member-list";
-import { changeRoleAction, inviteAction, removeMemberAction, revokeInvitationAction, transferOwnershipAction } from "./actions";
+import { bulkInviteAction, changeRoleAction, inviteAction, removeMemberAction, revokeInvitationAction, transferOwnershipAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -72,6 +73,12 @@ export default async function MembersPage({ params, searchParams }: PageProps<"/
             </ul>
           </div>
         ) : null}
+      </Card>
+
+      <Card aria-labelledby="bulk-invite-heading">
+        <h2 id="bulk-invite-heading" className="mb-1 text-lg font-semibold">Invite a whole team</h2>
+        <p className="mb-4 text-sm text-muted">Paste many addresses or upload a list; you see who is new before anything is sent.</p>
+        <BulkInviteForm action={bind(bulkInviteAction)} />
       </Card>
 
       <Card aria-labelledby="members-heading" flush>

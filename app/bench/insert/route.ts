@@ -1,0 +1,21 @@
+import { insertBenchSnapshot } from "@/db/queries/bench-insert";
+
+export const dynamic = "force-dynamic";
+
+const COMPONENTS = ["brand", "people", "insights", "relationships"] as const;
+
+/**
+ * The snapshot API's floor for the load benchmark (npm run bench): a bare route handler of the same app doing one
+ * insert of the same row into the same table (its triggers too), with no token, rate limit or validation. Off
+ * (404) unless the server was started with BENCH_ROUTES=1, as the benchmark does; even then it writes only for
+ * the benchmark's own throwaway writers (bench-writer-…@bench.test), in one statement.
+ */
+export async function POST(request: Request): Promise<Response> {
+  if (process.env.BENCH_ROUTES !== "1") return new Response("Not found", { status: 404 });
+  const b = (await request.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!b || typeof b.userId !== "string" || typeof b.measuredOn !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(b.measuredOn) || COMPONENTS.some((k) => typeof b[k] !== "number")) {
+    return Response.json({ error: "userId, measuredOn (YYYY-MM-DD) and the four components as numbers" }, { status: 400 });
+  }
+  const stored = await insertBenchSnapshot(b as { userId: string; measuredOn: string } & Record<(typeof COMPONENTS)[number], number>);
+  return Response.json({ stored }, { status: stored ? 201 : 409 });
+}
