@@ -63,8 +63,8 @@ vi.mock("next/headers", () => ({
 vi.mock("@/server/mail/sender", async (orig) => ({ ...(await orig<object>()), kickSender: vi.fn() }));
 
 withAuthSecret("authz-matrix-secret-authz-matrix-secret");
-// One single-sign-on provider is configured, so the sign-in and linking actions have one to go to.
-Object.assign(process.env, { AUTH_OIDC_ISSUER: "https://sso.example.test", AUTH_OIDC_ID: "matrix", AUTH_OIDC_SECRET: "matrix-secret", AUTH_OIDC_NAME: "Example SSO" });
+// One single-sign-on provider is configured, so the sign-in and linking actions have one to go to (restored after the file).
+for (const [k, v] of Object.entries({ AUTH_OIDC_ISSUER: "https://sso.example.test", AUTH_OIDC_ID: "matrix", AUTH_OIDC_SECRET: "matrix-secret", AUTH_OIDC_NAME: "Example SSO" })) vi.stubEnv(k, v);
 const t = setupTestDatabase();
 
 const CALLERS = ["owner", "manager", "member", "outsider", "anonymous"] as const;
