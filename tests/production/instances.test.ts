@@ -110,14 +110,17 @@ describe.skipIf(!serverUrl || missingBuild() || missingBuild(true))("two instanc
     expect(cookie).toBeTruthy();
     const before = await (await fetch(`${b.base}/t/${seeded.slug}`, { headers: { cookie } })).text();
     expect(before).toContain("Member 1");
-    expect(before).not.toContain("88.88");
+    expect(before).not.toContain("22.22");
     const write = await fetch(`${a.base}/api/v1/snapshots`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${seeded.token}` },
       body: JSON.stringify({ measuredOn: today, brand: 22.22, people: 22.22, insights: 22.22, relationships: 22.22 }),
     });
     expect(write.status).toBe(201);
-    expect(await (await fetch(`${b.base}/t/${seeded.slug}`, { headers: { cookie } })).text()).toContain("88.88");
+    // On B's board at once: the components to two decimals, the total (88.88) to one.
+    const after = await (await fetch(`${b.base}/t/${seeded.slug}`, { headers: { cookie } })).text();
+    expect(after).toContain("22.22");
+    expect(after).toContain(">88.9<");
 
     // Every email once: the backlog and one digest per member, whichever instance sent it.
     const expected = EXTRA_EMAILS + MEMBERS;

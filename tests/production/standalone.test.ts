@@ -38,7 +38,9 @@ describe.skipIf(missingBuild(true))("the standalone server", () => {
     const html = await board.text();
     expect(html).toContain("Standalone team");
     expect(html).toContain("Stand Alone");
-    expect(html).toContain("65.75"); // 20 + 15.5 + 12.25 + 18
+    // The board shows the total to one decimal (20 + 15.5 + 12.25 + 18 = 65.75) and each component to two.
+    expect(html).toContain(">65.8<");
+    expect(html).toContain("15.50");
     // The page's own script and style files are served from the build's static folder.
     const asset = /\/_next\/static\/[^"]+\.css/.exec(html)?.[0];
     expect(asset).toBeTruthy();
