@@ -5,13 +5,11 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
-import { setupOutboxWebhook } from "../testing/outbox-sink";
+import { connectStandInChannel, drainToStandIn, setupOutboxWebhook } from "../testing/outbox-sink";
 import { memberships, users } from "../schema";
-import { connectChannel, updateChannelOptions } from "./channels";
+import { updateChannelOptions } from "./channels";
 import { createChallenge } from "./challenges";
 import { runTeamDigest } from "@/server/digest/run";
-import { drainOutbox } from "@/server/mail/sender";
-import { checkWebhookUrl } from "@/lib/channels/url";
 import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 withAuthSecret("challenge-channel-secret-challenge-channel"); // digest emails carry signed unsubscribe links
@@ -21,17 +19,12 @@ const hook = setupOutboxWebhook(t);
 const ORIGIN = "https://ssi.example.test";
 // The week of 3–9 March 2025 (Monday weeks, digest on Monday 10 March).
 const WEEK = { start: "2025-03-03", end: "2025-03-09" };
-const drain = () => drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook().origin], transportUrl: null, webhookTimeoutMs: 5000 });
+const drain = () => drainToStandIn(hook());
 const base = { metric: "total" as const, target: null, participants: "all" as const, participantIds: [], teamIds: [] as string[] };
 const texts = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === "object" ? Object.values(v).flatMap(texts) : []);
 
 type Team = Awaited<ReturnType<typeof makeTeam>>;
-async function connect(team: Team, kind: "slack" | "teams", opts: { weeklyEnabled: boolean; highlightsEnabled: boolean }) {
-  const check = checkWebhookUrl(hook().url(`/hook/${team.id}`), [hook().origin]);
-  if (!check.ok) throw new Error(check.error);
-  await connectChannel(team.owner, { url: check.url.href, kind, hint: check.hint });
-  await updateChannelOptions(team.owner, opts);
-}
+const connect = (team: Team, kind: "slack" | "teams", opts: { weeklyEnabled: boolean; highlightsEnabled: boolean }) => connectStandInChannel(hook(), team, kind, opts);
 const postsTo = (team: Team) => hook().delivered().filter((d) => d.path === `/hook/${team.id}`);
 
 /** A team whose owner climbs 1 point and whose member climbs 8 during 1–8 March: the member wins. */

@@ -4,15 +4,12 @@ import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
-import { setupOutboxWebhook } from "../testing/outbox-sink";
+import { connectStandInChannel, drainToStandIn, setupOutboxWebhook } from "../testing/outbox-sink";
 import { users } from "../schema";
-import { connectChannel, updateChannelOptions } from "./channels";
 import { postDueHighlights, HIGHLIGHT_QUIET_MS } from "./channel-posts";
 import { runTeamDigest } from "@/server/digest/run";
 import { setGoal } from "./goals";
 import { addDays, todayInZone } from "@/lib/dates";
-import { drainOutbox } from "@/server/mail/sender";
-import { checkWebhookUrl } from "@/lib/channels/url";
 import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 withAuthSecret("channel-posts-secret-channel-posts-secret"); // digest emails carry signed unsubscribe links
@@ -21,14 +18,10 @@ const hook = setupOutboxWebhook(t);
 
 const ORIGIN = "https://ssi.example.test";
 const WEEK = { start: "2025-03-03", end: "2025-03-09" };
-const drain = () => drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook().origin], transportUrl: null, webhookTimeoutMs: 5000 });
+const drain = () => drainToStandIn(hook());
 
-async function connect(team: Awaited<ReturnType<typeof makeTeam>>, kind: "slack" | "teams", opts = { weeklyEnabled: true, highlightsEnabled: true }) {
-  const check = checkWebhookUrl(hook().url(`/hook/${team.id}`), [hook().origin]);
-  if (!check.ok) throw new Error(check.error);
-  await connectChannel(team.owner, { url: check.url.href, kind, hint: check.hint });
-  await updateChannelOptions(team.owner, opts);
-}
+const connect = (team: Awaited<ReturnType<typeof makeTeam>>, kind: "slack" | "teams", opts = { weeklyEnabled: true, highlightsEnabled: true }) =>
+  connectStandInChannel(hook(), team, kind, opts);
 
 /** A team of five with scores in the week and the week before; `names` override the members' names. */
 async function weeklyTeam(names: string[] = []) {

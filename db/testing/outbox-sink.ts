@@ -4,7 +4,10 @@ import type { Db } from "../client";
 import { outbox } from "../schema";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { startWebhookStandIn, type WebhookStandIn } from "./webhook-stand-in";
-import { closeTransports } from "@/server/mail/sender";
+import { connectChannel, updateChannelOptions } from "../queries/channels";
+import { checkWebhookUrl } from "@/lib/channels/url";
+import type { TeamAccess } from "@/lib/team-access";
+import { closeTransports, drainOutbox } from "@/server/mail/sender";
 
 /**
  * For a test file that drains the outbox over real SMTP: one loopback sink for the file, and before each test
@@ -43,3 +46,20 @@ export function setupOutboxWebhook(t: { db: () => Db }): () => WebhookStandIn {
   });
   return () => hook!;
 }
+
+/** Connects the team's channel to the stand-in, at `/hook/<team id>`, with these post options. */
+export async function connectStandInChannel(
+  hook: WebhookStandIn,
+  team: { id: string; owner: TeamAccess },
+  kind: "slack" | "teams",
+  opts: { weeklyEnabled: boolean; highlightsEnabled: boolean },
+) {
+  const check = checkWebhookUrl(hook.url(`/hook/${team.id}`), [hook.origin]);
+  if (!check.ok) throw new Error(check.error);
+  await connectChannel(team.owner, { url: check.url.href, kind, hint: check.hint });
+  await updateChannelOptions(team.owner, opts);
+}
+
+/** Drains the outbox a moment ahead of the clock (a just-enqueued post is due), posting only to the stand-in. */
+export const drainToStandIn = (hook: WebhookStandIn) =>
+  drainOutbox({ now: new Date(Date.now() + 1000), allowedOrigins: [hook.origin], transportUrl: null, webhookTimeoutMs: 5000 });
