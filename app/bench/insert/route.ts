@@ -1,4 +1,5 @@
 import { insertBenchSnapshot } from "@/db/queries/bench-insert";
+import { readJsonObject } from "@/server/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,9 @@ const COMPONENTS = ["brand", "people", "insights", "relationships"] as const;
  */
 export async function POST(request: Request): Promise<Response> {
   if (process.env.BENCH_ROUTES !== "1") return new Response("Not found", { status: 404 });
-  const b = (await request.json().catch(() => null)) as Record<string, unknown> | null;
+  // Read within the API's own body limit, as the API does: a floor that reads no more than the route it measures.
+  const b = await readJsonObject(request);
+  if (b === "too_large") return Response.json({ error: "body too large" }, { status: 413 });
   if (!b || typeof b.userId !== "string" || typeof b.measuredOn !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(b.measuredOn) || COMPONENTS.some((k) => typeof b[k] !== "number")) {
     return Response.json({ error: "userId, measuredOn (YYYY-MM-DD) and the four components as numbers" }, { status: 400 });
   }
