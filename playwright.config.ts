@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORTS } from "./e2e/ports";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+const PORT = E2E_PORTS.suite;
 const OUT = process.env.E2E_OUTPUT ?? "test-results";
-/** The port of the local server standing in for Slack / Teams webhooks (e2e/channel.spec.ts): allowed by the app. */
-export const WEBHOOK_STAND_IN_PORT = PORT + 10;
-process.env.CHANNEL_WEBHOOK_ALLOWED_ORIGINS ??= `http://127.0.0.1:${WEBHOOK_STAND_IN_PORT}`;
+// The local server standing in for Slack / Teams webhooks (e2e/channel.spec.ts) is allowed by the app.
+process.env.CHANNEL_WEBHOOK_ALLOWED_ORIGINS ??= `http://127.0.0.1:${E2E_PORTS.webhookStandIn}`;
 // Debian's Chromium where installed (browsers cannot be downloaded here); Playwright's own browser elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 

@@ -3,9 +3,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { startWebhookStandIn, type WebhookStandIn } from "../db/testing/webhook-stand-in";
 import { newPerson } from "./factories";
 import { signedUpBrowser } from "./helpers";
+import { E2E_PORTS } from "./ports";
 
 // The app allows this origin (playwright.config.ts sets CHANNEL_WEBHOOK_ALLOWED_ORIGINS for the server).
-const STAND_IN_PORT = Number(process.env.E2E_PORT ?? 3100) + 10;
+const STAND_IN_PORT = E2E_PORTS.webhookStandIn;
 let hook: WebhookStandIn;
 // One worker for this file: the stand-in listens on a fixed port, so two workers' copies of it would collide.
 test.describe.configure({ mode: "default" });

@@ -16,6 +16,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newPerson } from "./factories";
 import { AuthPages } from "./pages/auth";
 import { freePort } from "./own-server";
+import { E2E_PORTS } from "./ports";
 
 const PG_URL = process.env.DATABASE_URL ?? process.env.E2E_DATABASE_URL;
 const root = path.resolve(import.meta.dirname, "..");
@@ -81,7 +82,7 @@ test("the app survives losing its database: 503 health, a designed outage page, 
   const proxy = new TcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
   // Next to the suite's own server when E2E_PORT says where (machines shared by several runs); any free port else.
   const ownPort = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : undefined;
-  if (ownPort) proxy.port = ownPort + 2;
+  if (ownPort) proxy.port = E2E_PORTS.outageProxy;
   await proxy.open(); // picks the port the app is told to use
   await proxy.close(); // and starts with the database unreachable
   const appDb = new URL(PG_URL!);
@@ -89,7 +90,7 @@ test("the app survives losing its database: 503 health, a designed outage page, 
   appDb.port = String(proxy.port);
   appDb.pathname = `/${dbName}`;
 
-  const port = ownPort ? ownPort + 1 : await freePort();
+  const port = ownPort ? E2E_PORTS.outageApp : await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-outage-"));
   const { DATABASE_URL: _a, E2E_DATABASE_URL: _b, E2E: _c, ...inherited } = process.env;

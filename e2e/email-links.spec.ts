@@ -10,6 +10,7 @@ import { AuthPages } from "./pages/auth";
 import { MailPages } from "./pages/mail";
 import { TeamPages } from "./pages/team";
 import { spawnServer, startServer, type OwnServer } from "./own-server";
+import { E2E_PORTS } from "./ports";
 
 const HOSTILE = "evil.example";
 
@@ -37,7 +38,7 @@ async function signedUpOn(browser: Browser, server: OwnServer, prefix: string) {
 
 test("invitation and reminder links follow the configured origin, not a hostile Host (embedded default: http://localhost:PORT)", async ({ browser }) => {
   test.setTimeout(180_000);
-  const server = await startServer(() => ({}));
+  const server = await startServer(() => ({}), { port: E2E_PORTS.linksOrigin });
   const origin = `http://localhost:${server.port}`;
   try {
     const owner = await signedUpOn(browser, server, "owner");
@@ -83,7 +84,7 @@ test("production on PostgreSQL or with SMTP does not start without AUTH_URL, and
     [{ DATABASE_URL: "postgres://nobody@127.0.0.1:9/none", AUTH_SECRET: randomBytes(32).toString("base64") }, "DATABASE_URL"],
   ];
   for (const [vars, why] of cases) {
-    const server = await spawnServer(() => vars);
+    const server = await spawnServer(() => vars, { port: E2E_PORTS.linksRefusals });
     try {
       // Either it exits, or it comes up (the bug): whichever happens first.
       const up = (async () => {
@@ -123,7 +124,7 @@ test.describe("a server given AUTH_URL=https://… and SMTP only when it starts"
   test.beforeAll(async () => {
     test.setTimeout(150_000);
     sink = await startSmtpSink();
-    server = await startServer(() => ({ AUTH_URL: publicUrl, SMTP_URL: sink.url, AUTH_SECRET: randomBytes(32).toString("base64") }));
+    server = await startServer(() => ({ AUTH_URL: publicUrl, SMTP_URL: sink.url, AUTH_SECRET: randomBytes(32).toString("base64") }), { port: E2E_PORTS.linksHttps });
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -7,11 +7,12 @@ import { AuthPages } from "./pages/auth";
 import { TeamPages } from "./pages/team";
 import { startIdp, type Idp } from "./oidc-idp";
 import { startServer, type OwnServer } from "./own-server";
+import { E2E_PORTS } from "./ports";
 
-// Fixed ports (the provider must know the app's redirect URIs in advance), inside this run's own range.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const IDP_PORT = PORT + 50;
-const APP_PORTS = { open: PORT + 11, domains: PORT + 12, inviteOnly: PORT + 13, noPasswords: PORT + 14 } as const;
+// Fixed ports (the provider must know the app's redirect URI in advance), inside this run's own range: the tests
+// run one after another and each stops its server, so they all start theirs on the same port.
+const IDP_PORT = E2E_PORTS.idp;
+const APP_PORT = E2E_PORTS.ssoApp;
 const SSO = "Acme SSO";
 
 // One provider on a fixed port: the tests of this file run one after another in one worker.
@@ -25,11 +26,12 @@ const appOrigin = (port: number) => `http://localhost:${port}`;
 
 let idp: Idp;
 test.beforeAll(async () => {
-  idp = await startIdp(IDP_PORT, Object.values(APP_PORTS).map((p) => `${appOrigin(p)}/api/auth/callback/oidc`));
+  idp = await startIdp(IDP_PORT, [`${appOrigin(APP_PORT)}/api/auth/callback/oidc`]);
 });
 test.afterAll(async () => idp?.stop());
 
-async function appServer(port: number, vars: Record<string, string> = {}): Promise<OwnServer> {
+async function appServer(vars: Record<string, string> = {}): Promise<OwnServer> {
+  const port = APP_PORT;
   return startServer(
     () => ({
       AUTH_URL: appOrigin(port),
@@ -86,7 +88,7 @@ async function signInMethod(page: Page, id: string) {
 test("first sign-in with the company's provider creates the account, the second signs in to it; buttons in a fixed order", async ({ browser }) => {
   test.setTimeout(240_000);
   // Google and Entra ID are configured too (their buttons only: they cannot be reached from here).
-  const server = await appServer(APP_PORTS.open, {
+  const server = await appServer({
     AUTH_GOOGLE_ID: "google-client-id",
     AUTH_GOOGLE_SECRET: "google-client-secret",
     AUTH_MICROSOFT_ENTRA_ID_ID: "entra-client-id",
@@ -136,7 +138,7 @@ test("first sign-in with the company's provider creates the account, the second 
 
 test("an existing account is joined only when the provider verifies the address and the account's is proved; otherwise linked from /account", async ({ browser }) => {
   test.setTimeout(240_000);
-  const server = await appServer(APP_PORTS.open);
+  const server = await appServer();
   await withServer(server, async () => {
     // The administrator's address counts as proved (no SMTP: the first account).
     const boss = newPerson("boss");
@@ -217,7 +219,7 @@ test("an existing account is joined only when the provider verifies the address 
 
 test("domains: an address outside the allowed domains cannot sign up through the provider; one inside can", async ({ browser }) => {
   test.setTimeout(240_000);
-  const server = await appServer(APP_PORTS.domains, { AUTH_SIGNUP: "domains", AUTH_SIGNUP_DOMAINS: "acme.test" });
+  const server = await appServer({ AUTH_SIGNUP: "domains", AUTH_SIGNUP_DOMAINS: "acme.test" });
   await withServer(server, async () => {
     const admin = await browse(browser, server);
     await new AuthPages(admin).signUpAndLand(newPerson("admin"));
@@ -253,7 +255,7 @@ test("domains: an address outside the allowed domains cannot sign up through the
 
 test("invite-only: the sign-up page says so and a stranger is refused; an invitation lets an outside address in", async ({ browser }) => {
   test.setTimeout(240_000);
-  const server = await appServer(APP_PORTS.inviteOnly, { AUTH_SIGNUP: "invite-only" });
+  const server = await appServer({ AUTH_SIGNUP: "invite-only" });
   await withServer(server, async () => {
     // A new instance: its very first account may be created, with a password.
     const first = await browse(browser, server);
@@ -296,7 +298,7 @@ test("invite-only: the sign-up page says so and a stranger is refused; an invita
 
 test("AUTH_PASSWORD=off: no password field anywhere, the password endpoint refuses, the provider signs in", async ({ browser }) => {
   test.setTimeout(240_000);
-  const server = await appServer(APP_PORTS.noPasswords, { AUTH_PASSWORD: "off" });
+  const server = await appServer({ AUTH_PASSWORD: "off" });
   await withServer(server, async () => {
     const page = await browse(browser, server);
     for (const path of ["/sign-in", "/sign-up"]) {
