@@ -1,8 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { newPerson } from "./factories";
-import { AuthPages } from "./pages/auth";
-import { TeamPages } from "./pages/team";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** Serious and critical axe violations on the current page, as readable lines. */
 async function seriousViolations(page: Page) {
@@ -25,12 +23,9 @@ for (const colorScheme of ["light", "dark"] as const) {
       }
     });
 
-    test("the app's team pages have no serious or critical axe violations", async ({ page }) => {
+    test("the app's team pages have no serious or critical axe violations", async ({ signedIn: { person: ada, page, team } }) => {
       test.setTimeout(240_000);
-      const ada = newPerson("ada");
-      await new AuthPages(page).signUpAndLand(ada);
       expect(await seriousViolations(page), "/teams (empty)").toEqual([]);
-      const team = new TeamPages(page);
       const slug = await team.createTeam(`A11y ${ada.name.split(" ")[1]}`);
       await team.invite(slug, "");
       await team.submit(slug, { brand: "18.5", people: "15", insights: "14", relationships: "16" });

@@ -5,9 +5,9 @@
 // list comes from the app/ tree: a route without an entry here, or an entry without a route, fails the test.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
-import { AuthPages } from "./pages/auth";
+import type { APIRequestContext, APIResponse, Browser } from "@playwright/test";
+import type { Person } from "./factories";
+import { expect, test, type PersonPool } from "./fixtures";
 import { ChallengePages } from "./pages/challenges";
 import { TeamPages } from "./pages/team";
 
@@ -195,15 +195,10 @@ function routesInApp(dir = path.join(import.meta.dirname, "..", "app"), segments
 let ids: Ids;
 const clients = {} as Record<Caller, APIRequestContext>;
 
-async function join(browser: Browser, who: Person, link?: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(who);
-  if (link) {
-    await page.goto(link);
-    await page.getByRole("button", { name: /^Join / }).click();
-    await expect(page).toHaveURL(/\?joined=1$/);
-  }
+/** A seeded person, signed in, in the team when given its link, with an API token. */
+async function join(browser: Browser, pool: PersonPool, link?: string) {
+  const { context, page, person: who, team } = await pool.signIn(browser, pool.take());
+  if (link) await team.join(link);
   await page.goto("/account");
   await page.getByLabel("Token name").fill("Matrix");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -216,17 +211,17 @@ test.describe("authorization matrix: pages and route handlers", () => {
   // One setup for every route: the tests share the five callers, so they run in order in one worker.
   test.describe.configure({ mode: "default" });
 
-  test.beforeAll(async ({ browser, playwright, baseURL }) => {
+  test.beforeAll(async ({ browser, playwright, baseURL, pool }) => {
     test.setTimeout(180_000);
-    const owner = await join(browser, newPerson("owner"));
+    const owner = await join(browser, pool);
     const team = new TeamPages(owner.page);
     const teamName = `Matrix Team ${owner.person.name.split(" ")[1]}`;
     const slug = await team.createTeam(teamName);
     const managerLink = await team.invite(slug, "", "manager");
     const memberLink = await team.invite(slug, "", "member");
-    const manager = await join(browser, newPerson("manager"), managerLink);
-    const member = await join(browser, newPerson("member"), memberLink);
-    const outsider = await join(browser, newPerson("outsider"));
+    const manager = await join(browser, pool, managerLink);
+    const member = await join(browser, pool, memberLink);
+    const outsider = await join(browser, pool);
 
     await owner.page.goto(`/t/${slug}/settings`);
     await owner.page.getByRole("button", { name: "Create secret TV link" }).click();

@@ -1,9 +1,7 @@
 // The bookmarklet, run on a stand-in for LinkedIn's SSI page in each language sample.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
 import { expectFilled } from "./pages/paste";
 import { SSI_PAGE_SAMPLES, PORTUGUESE_PAGE, type SsiPageSample } from "../lib/testing/ssi-pages";
 
@@ -24,9 +22,8 @@ async function fakeLinkedIn(samples: SsiPageSample[]) {
   return { url: (s: SsiPageSample) => `http://localhost:${port}/${encodeURIComponent(s.name)}`, close: () => server.close() };
 }
 
-test("the bookmarklet, run on the SSI page in each language, opens the team's submit page filled in", async ({ browser }) => {
+test("the bookmarklet, run on the SSI page in each language, opens the team's submit page filled in", async ({ signedIn: rep }) => {
   test.setTimeout(120_000);
-  const rep = await signedUpBrowser(browser, newPerson("bookmark"));
   const slug = await rep.team.createTeam(`Bookmarklet ${Date.now()}`, "UTC");
   await rep.page.goto(`/t/${slug}/submit`);
   await rep.page.getByText("One click from LinkedIn: the bookmarklet").click();

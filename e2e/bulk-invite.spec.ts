@@ -2,25 +2,20 @@
 // people from members, people already invited, repeats and lines that are not addresses, then one send.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { newPerson } from "./factories";
-import { signedUpBrowser } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const preview = (page: Page) => page.getByTestId("bulk-invite-preview");
 const rowFor = (page: Page, text: string) => page.getByTestId("bulk-row").filter({ hasText: text });
 
-test("a manager pastes a list, sees who is new, and sends every new invitation at once", async ({ browser }) => {
+test("a manager pastes a list, sees who is new, and sends every new invitation at once", async ({ browser, people }) => {
   test.setTimeout(150_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const manager = await signedUpBrowser(browser, mia);
+  const manager = await people.signedIn();
+  const mia = manager.person;
   const slug = await manager.team.createTeam(`Bulk ${mia.name.split(" ")[1]}`);
   const joinLink = await manager.team.invite(slug, "");
-  const rep = await signedUpBrowser(browser, raj);
-  await rep.page.goto(joinLink);
-  await rep.page.getByRole("button", { name: /^Join / }).click();
-  await expect(rep.page).toHaveURL(/\?joined=1$/);
+  const raj = (await people.joined(joinLink)).person;
   const tag = mia.name.split(" ")[1];
   const invited = `invited-${tag}@example.test`;
   await manager.team.invite(slug, invited);
@@ -63,12 +58,10 @@ test("a manager pastes a list, sees who is new, and sends every new invitation a
   const guestPage = await guest.newPage();
   await guestPage.goto(new URL(link).pathname);
   await expect(guestPage.getByText(`Bulk ${tag}`).first()).toBeVisible();
-  await Promise.all([guest.close(), manager.context.close(), rep.context.close()]);
+  await guest.close();
 });
 
-test("a CSV of names and emails in Excel's Windows encoding invites by its columns; a bad list says why", async ({ browser }) => {
-  const pat = newPerson("pat");
-  const { page, team, context } = await signedUpBrowser(browser, pat);
+test("a CSV of names and emails in Excel's Windows encoding invites by its columns; a bad list says why", async ({ signedIn: { person: pat, page, team } }) => {
   const slug = await team.createTeam(`Csv ${pat.name.split(" ")[1]}`);
   await page.goto(`/t/${slug}/members`);
 
@@ -85,7 +78,6 @@ test("a CSV of names and emails in Excel's Windows encoding invites by its colum
   await page.getByRole("button", { name: "Send 1 invitation" }).click();
   await expect(page.getByText("Sent 1 invitation")).toBeVisible();
   await expect(page.getByTestId("pending-invite").filter({ hasText: `jose-${tag}@example.test` })).toContainText("Member");
-  await context.close();
 });
 
 async function shoot(page: Page) {

@@ -1,44 +1,27 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
+import { expect, test, type Browsing } from "./fixtures";
 import { isoDay } from "./helpers";
-import { AuthPages } from "./pages/auth";
-import { ChallengePages } from "./pages/challenges";
-import { TeamPages } from "./pages/team";
 
 /** An ISO date n days from today in the teams' zone (Europe/Berlin); negative: before. */
 const day = (n: number) => isoDay(n, "Europe/Berlin");
 const scores = (each: string, date?: string) => ({ brand: each, people: each, insights: each, relationships: each, date });
 
-async function person(browser: Browser, who: Person, joinLink?: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(who);
-  if (joinLink) {
-    await page.goto(joinLink);
-    await page.getByRole("button", { name: /^Join / }).click();
-    await expect(page).toHaveURL(/\?joined=1$/);
-  }
-  return { context, page, team: new TeamPages(page), challenges: new ChallengePages(page) };
-}
-
-async function submit(p: Awaited<ReturnType<typeof person>>, slug: string, each: string, date?: string) {
+async function submit(p: Browsing, slug: string, each: string, date?: string) {
   await p.team.submit(slug, scores(each, date));
   await expect(p.page.getByText(/^Saved: SSI/)).toBeVisible();
 }
 
-test("a manager creates each kind of challenge, members see the standings move, and past ones keep their winners", async ({ browser }) => {
+test("a manager creates each kind of challenge, members see the standings move, and past ones keep their winners", async ({ people }) => {
   test.setTimeout(240_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const sue = newPerson("sue");
+  const manager = await people.signedIn();
+  const mia = manager.person;
   const tag = mia.name.split(" ")[1];
-  const manager = await person(browser, mia);
   const slug = await manager.team.createTeam(`Climbers ${tag}`);
   const rivals = `Rivals ${tag}`;
   await manager.team.createTeam(rivals);
   const link = await manager.team.invite(slug, "");
-  const r = await person(browser, raj, link);
-  const s = await person(browser, sue, link);
+  const r = await people.joined(link);
+  const s = await people.joined(link);
+  const [raj, sue] = [r.person, s.person];
 
   // Starting scores: Raj at 40, Sue at 80 four days ago; Sue also 70 three weeks ago (the past challenge).
   await submit(r, slug, "10", day(-4));
@@ -120,16 +103,14 @@ test("a manager creates each kind of challenge, members see the standings move, 
   await c.page.getByRole("button", { name: "Save changes" }).click();
   await expect(c.page.getByRole("heading", { level: 1, name: `Spring climb ${tag}` })).toBeVisible();
   await expect(c.page.getByTestId("time-left")).toHaveText("21 days left");
-
-  await Promise.all([manager.context.close(), r.context.close(), s.context.close()]);
 });
 
-test("a member cannot create or edit a challenge, and an outsider gets a 404", async ({ browser }) => {
+test("a member cannot create or edit a challenge, and an outsider gets a 404", async ({ people }) => {
   test.setTimeout(120_000);
-  const owner = await person(browser, newPerson("olga"));
+  const owner = await people.signedIn();
   const slug = await owner.team.createTeam(`Guarded ${Date.now()}`);
   const id = await owner.challenges.create(slug, { name: "Guarded climb", kind: "Most improved", start: day(0), end: day(7) });
-  const member = await person(browser, newPerson("max"), await owner.team.invite(slug, ""));
+  const member = await people.joined(await owner.team.invite(slug, ""));
 
   await member.page.goto(`/t/${slug}/challenges`);
   await expect(member.page.getByRole("link", { name: "Guarded climb" }).first()).toBeVisible();
@@ -142,12 +123,11 @@ test("a member cannot create or edit a challenge, and an outsider gets a 404", a
     expect(res?.status(), path).toBe(404);
   }
 
-  const outsider = await person(browser, newPerson("oz"));
+  const outsider = await people.signedIn();
   for (const path of [`/t/${slug}/challenges`, `/t/${slug}/challenges/${id}`, `/t/${slug}/challenges/${id}/edit`]) {
     const res = await outsider.page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(outsider.page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
     await expect(outsider.page.getByText("Guarded climb")).toHaveCount(0);
   }
-  await Promise.all([owner.context.close(), member.context.close(), outsider.context.close()]);
 });

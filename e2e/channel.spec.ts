@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { startWebhookStandIn, type WebhookStandIn } from "../db/testing/webhook-stand-in";
-import { newPerson } from "./factories";
-import { signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
 import { E2E_PORTS } from "./ports";
 
 // The app allows this origin (playwright.config.ts sets CHANNEL_WEBHOOK_ALLOWED_ORIGINS for the server).
@@ -32,10 +31,8 @@ async function shoot(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
-test("a manager connects a Slack channel, sends a test message that arrives, sees a refusal mark it broken, and disconnects", async ({ browser }) => {
+test("a manager connects a Slack channel, sends a test message that arrives, sees a refusal mark it broken, and disconnects", async ({ signedIn: { person: mo, page, team } }) => {
   test.setTimeout(120_000);
-  const mo = newPerson("mo");
-  const { page, team } = await signedUpBrowser(browser, mo);
   const teamName = `Channel Crew ${mo.name.split(" ")[1]}`;
   const slug = await team.createTeam(teamName);
 
@@ -79,13 +76,10 @@ test("a manager connects a Slack channel, sends a test message that arrives, see
   await expect(page.getByText("No channel is connected.")).toBeVisible();
 });
 
-test("a member of the team gets a 404 on the channel settings and no link to them", async ({ browser }) => {
-  const owner = await signedUpBrowser(browser, newPerson("own"));
+test("a member of the team gets a 404 on the channel settings and no link to them", async ({ people }) => {
+  const owner = await people.signedIn();
   const slug = await owner.team.createTeam(`Channel Guard ${Date.now()}`);
-  const link = await owner.team.invite(slug, "");
-  const member = await signedUpBrowser(browser, newPerson("mem"));
-  await member.page.goto(link);
-  await member.page.getByRole("button", { name: /^Join / }).click();
+  const member = await people.joined(await owner.team.invite(slug, ""));
   await expect(member.page).toHaveURL(new RegExp(`/t/${slug}\\?joined=1$`));
   const res = await member.page.goto(`/t/${slug}/settings/channel`);
   expect(res?.status()).toBe(404);

@@ -1,31 +1,19 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
+import { newPerson } from "./factories";
 import { E2E_FIXTURES } from "./fixtures-data";
+import { expect, test } from "./fixtures";
 import { isoDay } from "./helpers";
 import { ENGLISH_PAGE } from "../lib/testing/ssi-pages";
-import { AuthPages } from "./pages/auth";
-import { TeamPages } from "./pages/team";
 
 /** An ISO date n days before today in the team's zone (Europe/Berlin). */
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 
-async function signedIn(browser: Browser, person: Person, opts: { signUp: boolean }) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const auth = new AuthPages(page);
-  if (opts.signUp) await auth.signUpAndLand(person);
-  else await auth.signIn(person.email, person.password);
-  return { page, context, team: new TeamPages(page), auth };
-}
-
-test("a manager builds a team, two reps join, everyone submits, and the board ranks them", async ({ browser }) => {
+test("a manager builds a team, two reps join, everyone submits, and the board ranks them", async ({ browser, people }) => {
   test.setTimeout(180_000);
-  const mia = newPerson("mia");
   const raj = newPerson("raj");
-  const sue = newPerson("sue");
 
-  // The manager signs up and creates a team; she invites Raj by email and makes a join link for Sue.
-  const manager = await signedIn(browser, mia, { signUp: true });
+  // The manager creates a team; she invites Raj by email and makes a join link for Sue.
+  const manager = await people.signedIn();
+  const mia = manager.person;
   const slug = await manager.team.createTeam(`Acme Sales ${mia.name.split(" ")[1]}`);
   const rajLink = await manager.team.invite(slug, raj.email);
   const joinLink = await manager.team.invite(slug, "");
@@ -46,7 +34,8 @@ test("a manager builds a team, two reps join, everyone submits, and the board ra
   await expect(rajPage).toHaveURL(new RegExp(`/t/${slug}\\?joined=1$`));
 
   // Raj's email invitation is now used: opening it again says so.
-  const sueCtx = await signedIn(browser, sue, { signUp: true });
+  const sueCtx = await people.signedIn();
+  const sue = sueCtx.person;
   await sueCtx.page.goto(rajLink);
   await expect(sueCtx.page.getByRole("heading", { name: "This invitation was already used" })).toBeVisible();
   // Sue joins with the shareable link instead.
@@ -99,17 +88,16 @@ test("a manager builds a team, two reps join, everyone submits, and the board ra
     expect(res?.status(), path).toBe(404);
   }
 
-  const outsider = await signedIn(browser, newPerson("oz"), { signUp: true });
+  const outsider = await people.signedIn();
   for (const path of [`/t/${slug}`, `/t/${slug}/submit`, `/t/${slug}/members`, `/t/${slug}/settings`]) {
     const res = await outsider.page.goto(path);
     expect(res?.status(), path).toBe(404);
     await expect(outsider.page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
   }
-  await Promise.all([manager.context.close(), rajCtx.close(), sueCtx.context.close(), outsider.context.close()]);
+  await rajCtx.close();
 });
 
-test("expired and revoked invitations are refused and change nothing", async ({ page }) => {
-  await new AuthPages(page).signUpAndLand(newPerson("late"));
+test("expired and revoked invitations are refused and change nothing", async ({ signedIn: { page } }) => {
   await page.goto(`/invite/${E2E_FIXTURES.expiredToken}`);
   await expect(page.getByRole("heading", { name: "This invitation has expired" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Join/ })).toHaveCount(0);
@@ -121,10 +109,8 @@ test("expired and revoked invitations are refused and change nothing", async ({ 
   await expect(page.getByText("You're not in a team yet")).toBeVisible();
 });
 
-test("the score form refuses bad input field by field and saves nothing", async ({ page }) => {
-  const pat = newPerson("pat");
-  await new AuthPages(page).signUpAndLand(pat);
-  const team = new TeamPages(page);
+test("the score form refuses bad input field by field and saves nothing", async ({ page, signedIn, team }) => {
+  const pat = signedIn.person;
   const slug = await team.createTeam(`Solo ${pat.name.split(" ")[1]}`);
   await team.submit(slug, { brand: "26", people: "10.1234", insights: "10", relationships: "10", total: "90", date: "2099-01-01" });
   await expect(page.getByLabel("Establish your professional brand")).toHaveAccessibleDescription(/Establish your professional brand must be between 0 and 25\./);

@@ -1,35 +1,19 @@
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { isoDay, signedUpBrowser } from "./helpers";
-import { AuthPages } from "./pages/auth";
-import { DashboardPages } from "./pages/dashboard";
-import { TeamPages } from "./pages/team";
+import { expect, test } from "./fixtures";
+import { isoDay } from "./helpers";
 
 /** An ISO date n days before today in the teams' zone (Europe/Berlin). */
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 const quarter = (v: string) => ({ brand: v, people: v, insights: v, relationships: v });
 const HEADER = "email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg";
 
-const signedUp = signedUpBrowser;
-
-async function join(page: import("@playwright/test").Page, link: string) {
-  await page.goto(link);
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page).toHaveURL(/\?joined=1$/);
-}
-
-test("a manager sees the team's figures, charts' numbers and who to remind; a member is refused", async ({ browser }) => {
+test("a manager sees the team's figures, charts' numbers and who to remind; a member is refused", async ({ people }) => {
   test.setTimeout(180_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const sue = newPerson("sue");
-  const manager = await signedUp(browser, mia);
-  const slug = await manager.team.createTeam(`Dash ${mia.name.split(" ")[1]}`);
+  const manager = await people.signedIn();
+  const slug = await manager.team.createTeam(`Dash ${manager.person.name.split(" ")[1]}`);
   const link = await manager.team.invite(slug, "");
-  const rep = await signedUp(browser, raj);
-  await join(rep.page, link);
-  const quiet = await signedUp(browser, sue);
-  await join(quiet.page, link);
+  const rep = await people.joined(link);
+  const quiet = await people.joined(link);
+  const [raj, sue] = [rep.person, quiet.person];
 
   // Mia: 40 thirty days ago, 60 today. Raj: 70 today. Sue: nothing.
   await manager.team.submit(slug, { ...quarter("10"), date: daysAgo(30) });
@@ -80,17 +64,15 @@ test("a manager sees the team's figures, charts' numbers and who to remind; a me
   const download = await rep.page.request.get(`/t/${slug}/export`);
   expect(download.status()).toBe(404);
   expect(await download.text()).not.toContain(raj.email);
-  await Promise.all([manager.context.close(), rep.context.close(), quiet.context.close()]);
 });
 
-test("a CSV exported from one team imports into another with the same values, and once only", async ({ browser }) => {
+test("a CSV exported from one team imports into another with the same values, and once only", async ({ people }) => {
   test.setTimeout(180_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const manager = await signedUp(browser, mia);
+  const manager = await people.signedIn();
+  const mia = manager.person;
   const teamA = await manager.team.createTeam(`Alpha ${mia.name.split(" ")[1]}`);
-  const rep = await signedUp(browser, raj);
-  await join(rep.page, await manager.team.invite(teamA, ""));
+  const rep = await people.joined(await manager.team.invite(teamA, ""));
+  const raj = rep.person;
   await rep.team.submit(teamA, { ...quarter("12.5"), date: daysAgo(8) });
   await expect(rep.page.getByText(`Saved: SSI 50 for ${daysAgo(8)}.`)).toBeVisible();
   await rep.team.submit(teamA, { brand: "18.52", people: "16.3", insights: "14.75", relationships: "21.4" });
@@ -120,7 +102,7 @@ test("a CSV exported from one team imports into another with the same values, an
   await rep.page.getByRole("button", { name: `Delete the score of ${daysAgo(8)}` }).click();
   await expect(rep.page.getByTestId("score-row")).toHaveCount(1);
   const teamB = await manager.team.createTeam(`Beta ${mia.name.split(" ")[1]}`);
-  await join(rep.page, await manager.team.invite(teamB, ""));
+  await rep.team.join(await manager.team.invite(teamB, ""));
 
   const d = manager.dash;
   await d.previewImport(teamB, "alpha.csv", csv);
@@ -139,14 +121,10 @@ test("a CSV exported from one team imports into another with the same values, an
   await d.previewImport(teamB, "alpha.csv", csv);
   await expect(manager.page.getByTestId("count-unchanged")).toContainText("2");
   await expect(manager.page.getByRole("button", { name: "Nothing to import" })).toBeDisabled();
-  await Promise.all([manager.context.close(), rep.context.close()]);
 });
 
-test("a CSV with bad rows shows each row's error and writes nothing", async ({ page }) => {
-  const pat = newPerson("pat");
-  await new AuthPages(page).signUpAndLand(pat);
-  const slug = await new TeamPages(page).createTeam(`Solo ${pat.name.split(" ")[1]}`);
-  const d = new DashboardPages(page);
+test("a CSV with bad rows shows each row's error and writes nothing", async ({ signedIn: { person: pat, page, team, dash: d } }) => {
+  const slug = await team.createTeam(`Solo ${pat.name.split(" ")[1]}`);
   const csv = [
     HEADER,
     `${pat.email},Pat,${daysAgo(1)},60,15,15,15,15,,,,`,

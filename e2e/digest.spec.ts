@@ -1,25 +1,21 @@
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { confirmAddress, isoDay, signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
+import { isoDay } from "./helpers";
 
 /** An ISO date n days before today in Europe/Berlin (the teams' zone here). */
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 
-const signedUp = signedUpBrowser;
-
-test("an emailed invitation shows in the invitee's mail preview, and the manager previews their digest", async ({ browser }) => {
+test("an emailed invitation shows in the invitee's mail preview, and the manager previews their digest", async ({ browser, people }) => {
   test.setTimeout(120_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const manager = await signedUp(browser, mia);
+  const manager = await people.signedIn();
+  const mia = manager.person;
+  const raj = people.person();
   const teamName = `Digest Co ${mia.name.split(" ")[1]}`;
   const slug = await manager.team.createTeam(teamName);
   await manager.team.invite(slug, raj.email);
 
-  // Raj signs up with the invited address, confirms it (through the administrator: no SMTP here), and finds the
-  // invitation in his mail preview, with a working link.
-  const rep = await signedUp(browser, raj);
-  await confirmAddress(browser, rep.page, raj.email);
+  // Raj, whose address is proved (e2e/email-proof.spec.ts proves one), finds the invitation in his mail preview,
+  // with a working link.
+  const rep = await people.signIn(raj);
   await rep.mail.open(`${mia.name} invited you to ${teamName} on SSI Leaderboard`);
   const accept = rep.mail.html.getByRole("link", { name: "Accept the invitation" });
   await expect(accept).toHaveAttribute("href", /\/invite\/[\w-]+$/);
@@ -55,12 +51,11 @@ test("an emailed invitation shows in the invitee's mail preview, and the manager
   const anonPage = await anon.newPage();
   await anonPage.goto("/mail");
   await expect(anonPage).toHaveURL(/\/sign-in\?callbackUrl=%2Fmail$/);
-  await Promise.all([manager.context.close(), rep.context.close(), anon.close()]);
+  await anon.close();
 });
 
-test("the unsubscribe link in a digest works without signing in, and preferences show it", async ({ browser }) => {
-  const ann = newPerson("ann");
-  const owner = await signedUp(browser, ann);
+test("the unsubscribe link in a digest works without signing in, and preferences show it", async ({ browser, signedIn: owner }) => {
+  const ann = owner.person;
   const slug = await owner.team.createTeam(`Unsub Co ${ann.name.split(" ")[1]}`);
   await owner.mail.previewDigest(slug, `${ann.name} (you)`);
   const href = await owner.mail.html.getByRole("link", { name: "Unsubscribe" }).getAttribute("href");
@@ -89,5 +84,5 @@ test("the unsubscribe link in a digest works without signing in, and preferences
   await expect(owner.page.getByText("Email preferences saved.")).toBeVisible();
   await owner.page.reload();
   await expect(owner.page.getByRole("checkbox", { name: "Weekly digest" })).toBeChecked();
-  await Promise.all([owner.context.close(), anon.close()]);
+  await anon.close();
 });

@@ -6,9 +6,8 @@ import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startSmtpSink, type SmtpSink } from "../db/testing/smtp-sink";
 import { newPerson } from "./factories";
+import { signedUpBrowser } from "./helpers";
 import { AuthPages } from "./pages/auth";
-import { MailPages } from "./pages/mail";
-import { TeamPages } from "./pages/team";
 import { spawnServer, startServer, type OwnServer } from "./own-server";
 import { E2E_PORTS } from "./ports";
 
@@ -28,13 +27,8 @@ async function postFromHostileHost(page: Page) {
   });
 }
 
-async function signedUpOn(browser: Browser, server: OwnServer, prefix: string) {
-  const person = newPerson(prefix);
-  const context = await browser.newContext({ baseURL: server.base });
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(person);
-  return { person, context, page, team: new TeamPages(page), mail: new MailPages(page) };
-}
+/** A server of the test's own has no seeded people: its people sign up through the form. */
+const signedUpOn = (browser: Browser, server: OwnServer, prefix: string) => signedUpBrowser(browser, newPerson(prefix), { baseURL: server.base });
 
 test("invitation and reminder links follow the configured origin, not a hostile Host (embedded default: http://localhost:PORT)", async ({ browser }) => {
   test.setTimeout(180_000);

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 
 /** A person who does not exist yet: unique per call so specs never collide, even in parallel. */
 export function newPerson(prefix = "rep") {
@@ -11,3 +11,7 @@ export function newPerson(prefix = "rep") {
 }
 
 export type Person = ReturnType<typeof newPerson>;
+
+/** An address from the benchmarking range 198.18.0.0/15, unique enough per call: a browser's own X-Forwarded-For,
+ * so that a spec's sign-ins count against rate limits of its own and not 127.0.0.1's. */
+export const newIp = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;

@@ -1,14 +1,11 @@
 // What new users stumbled on (issue 22): words that misled them, and screens that said less than they promised.
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { isoDay, signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
+import { isoDay } from "./helpers";
 
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 const HEADER = "email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg";
 
-test("recording a score: the averages are named as such, and a fresh save does not warn about replacing itself", async ({ browser }) => {
-  const ida = newPerson("ida");
-  const { page, team, context } = await signedUpBrowser(browser, ida);
+test("recording a score: the averages are named as such, and a fresh save does not warn about replacing itself", async ({ signedIn: { person: ida, page, team } }) => {
   const slug = await team.createTeam(`Words ${ida.name.split(" ")[1]}`);
   await page.goto(`/t/${slug}/submit`);
   await page.getByText("Ranks and averages (optional)").click();
@@ -24,12 +21,9 @@ test("recording a score: the averages are named as such, and a fresh save does n
   // Typing a new score for the same date is a replacement, and says so.
   await page.getByLabel("Establish your professional brand").fill("11");
   await expect(warning).toBeVisible();
-  await context.close();
 });
 
-test("an import with one bad row says “1 row”, and the owner's own join link says they are in the team", async ({ browser }) => {
-  const joe = newPerson("joe");
-  const { page, team, dash, context } = await signedUpBrowser(browser, joe);
+test("an import with one bad row says “1 row”, and the owner's own join link says they are in the team", async ({ signedIn: { person: joe, page, team, dash } }) => {
   const teamName = `Import ${joe.name.split(" ")[1]}`;
   const slug = await team.createTeam(teamName);
   const csv = [HEADER, `${joe.email},Joe,${daysAgo(1)},60,15,15,15,15,,,,`, `${joe.email},Joe,${daysAgo(2)},,26,15,15,15,,,,`].join("\n");
@@ -52,12 +46,9 @@ test("an import with one bad row says “1 row”, and the owner's own join link
     return n;
   }, teamName);
   expect(shown, "times the team's name is shown").toBe(1);
-  await context.close();
 });
 
-test("the teams page shows rank, SSI and change per team; the TV screen labels rank and score changes", async ({ browser }) => {
-  const kai = newPerson("kai");
-  const { page, team, context } = await signedUpBrowser(browser, kai);
+test("the teams page shows rank, SSI and change per team; the TV screen labels rank and score changes", async ({ signedIn: { person: kai, page, team } }) => {
   const teamName = `Stand ${kai.name.split(" ")[1]}`;
   const slug = await team.createTeam(teamName);
   for (const [date, v] of [[daysAgo(8), "15"], [daysAgo(1), "15.5"], [daysAgo(0), "16.75"]] as const) {
@@ -77,19 +68,13 @@ test("the teams page shows rank, SSI and change per team; the TV screen labels r
   await expect(change).toContainText("Rank unchanged");
   await expect(change).toContainText("SSI ▲ +5.0");
   await expect(page.getByText(/changes since yesterday/)).toBeVisible();
-  await context.close();
 });
 
-test("a member has no Settings page (404, as for an outsider) and leaves the team from My scores", async ({ browser }) => {
-  const lou = newPerson("lou");
-  const owner = await signedUpBrowser(browser, newPerson("own"));
-  const teamName = `Leave ${lou.name.split(" ")[1]}`;
+test("a member has no Settings page (404, as for an outsider) and leaves the team from My scores", async ({ people }) => {
+  const owner = await people.signedIn();
+  const teamName = `Leave ${owner.person.name.split(" ")[1]}`;
   const slug = await owner.team.createTeam(teamName);
-  const link = await owner.team.invite(slug, "");
-  const rep = await signedUpBrowser(browser, lou);
-  await rep.page.goto(link);
-  await rep.page.getByRole("button", { name: /^Join / }).click();
-  await expect(rep.page).toHaveURL(/\?joined=1$/);
+  const rep = await people.joined(await owner.team.invite(slug, ""));
 
   const tabs = rep.page.getByRole("navigation", { name: "Team sections" });
   await expect(tabs.getByRole("link")).toHaveText(["Leaderboard", "Challenges", "Record SSI", "My scores"]);
@@ -103,5 +88,5 @@ test("a member has no Settings page (404, as for an outsider) and leaves the tea
   await card.getByRole("button", { name: "Leave team" }).click();
   await expect(rep.page).toHaveURL(/\/teams$/);
   await expect(rep.page.getByText("You're not in a team yet")).toBeVisible();
-  await Promise.all([owner.context.close(), rep.context.close()]);
+
 });

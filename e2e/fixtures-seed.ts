@@ -1,5 +1,6 @@
 // Seeds what the browser cannot create by itself (an invitation that has already expired, one revoked) into the
-// e2e server's fresh database, before the server opens it. Tokens are fixed so specs can open the links.
+// e2e server's fresh database, before the server opens it. Tokens are fixed so specs can open the links. Then the
+// pool of people that e2e/fixtures.ts signs in, through the test factories.
 import { eq } from "drizzle-orm";
 import { openDatabase, installDatabase } from "../db/client";
 import { invitations } from "../db/schema";
@@ -8,7 +9,8 @@ import { createTeam } from "../db/queries/teams";
 import { createUserWithPassword } from "../db/queries/users";
 import { hashPassword } from "../lib/password";
 import { grantTeamAccess } from "../lib/team-access";
-import { E2E_FIXTURES } from "./fixtures-data";
+import { makeUser } from "../db/testing/factories";
+import { E2E_FIXTURES, E2E_POOL, poolPerson } from "./fixtures-data";
 
 const handle = await openDatabase({ pgliteDir: process.env.PGLITE_DIR, url: process.env.DATABASE_URL });
 await handle.ready;
@@ -27,5 +29,11 @@ await handle.db.update(invitations).set({ expiresAt: new Date(Date.now() - 86_40
 const revoked = await createInvitation(access, { email: null, role: "member", expiresInDays: 7 });
 await revokeInvitation(access, revoked.id);
 await handle.db.update(invitations).set({ tokenHash: E2E_FIXTURES.revokedTokenHash }).where(eq(invitations.id, revoked.id));
+// The people e2e/fixtures.ts hands out: one password hash for all (hashing is the slow part of creating them).
+const poolHash = await hashPassword(E2E_POOL.password);
+for (let i = 0; i < E2E_POOL.size; i++) {
+  const { name, email } = poolPerson(i);
+  await makeUser({ name, email, passwordHash: poolHash, proved: true });
+}
 await handle.close();
-console.log("[e2e] fixtures seeded");
+console.log(`[e2e] fixtures seeded, with ${E2E_POOL.size} people`);

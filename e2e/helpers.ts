@@ -1,7 +1,8 @@
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { E2E_FIXTURES } from "./fixtures-data";
 import type { Person } from "./factories";
 import { AuthPages } from "./pages/auth";
+import { ChallengePages } from "./pages/challenges";
 import { DashboardPages } from "./pages/dashboard";
 import { MailPages } from "./pages/mail";
 import { MePages } from "./pages/me";
@@ -15,12 +16,33 @@ export function isoDay(offset: number, timeZone = "UTC"): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A browser of its own, signed up as `person` and landed in the app, with the page objects the specs use. */
-export async function signedUpBrowser(browser: Browser, person: Person) {
-  const context = await browser.newContext();
+/** A person's page in their browser context, with the page objects the specs use. */
+export function browsing(page: Page, person: Person) {
+  return {
+    person,
+    page,
+    context: page.context(),
+    auth: new AuthPages(page),
+    team: new TeamPages(page),
+    me: new MePages(page),
+    mail: new MailPages(page),
+    dash: new DashboardPages(page),
+    challenges: new ChallengePages(page),
+  };
+}
+
+export type Browsing = ReturnType<typeof browsing>;
+
+/**
+ * A browser of its own, signed up as `person` through the sign-up form and landed in the app: for specs whose
+ * subject is signing up, and servers of a spec's own (`options.baseURL`), which have no seeded people. Everyone
+ * else gets a seeded person from e2e/fixtures.ts.
+ */
+export async function signedUpBrowser(browser: Browser, person: Person, options: BrowserContextOptions = {}): Promise<Browsing> {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   await new AuthPages(page).signUpAndLand(person);
-  return { page, context, team: new TeamPages(page), me: new MePages(page), mail: new MailPages(page), dash: new DashboardPages(page) };
+  return browsing(page, person);
 }
 
 /**

@@ -3,18 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { newPerson } from "./factories";
-import { isoDay, signedUpBrowser } from "./helpers";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { isoDay } from "./helpers";
 
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
 const SHOTS = process.env.SCREENSHOT_DIR;
-
-async function join(page: Page, link: string) {
-  await page.goto(link);
-  await page.getByRole("button", { name: /^Join / }).click();
-  await expect(page).toHaveURL(/\?joined=1$/);
-}
 
 async function upload(page: Page, slug: string, file: { name: string; mimeType: string; buffer: Buffer }) {
   await page.goto(`/t/${slug}/import`);
@@ -27,14 +21,13 @@ const mapping = (page: Page) => page.getByTestId("import-mapping");
 const failure = (page: Page) => page.getByRole("alert").filter({ hasText: "Nothing was imported" });
 const row = (page: Page, line: number) => page.locator(`[data-testid="import-row"][data-line="${line}"]`);
 
-test("a manager maps a usage report's columns, previews, imports, and finds the mapping kept next time", async ({ browser }) => {
+test("a manager maps a usage report's columns, previews, imports, and finds the mapping kept next time", async ({ people }) => {
   test.setTimeout(180_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const manager = await signedUpBrowser(browser, mia);
+  const manager = await people.signedIn();
+  const mia = manager.person;
   const slug = await manager.team.createTeam(`Map ${mia.name.split(" ")[1]}`);
-  const rep = await signedUpBrowser(browser, raj);
-  await join(rep.page, await manager.team.invite(slug, ""));
+  const rep = await people.joined(await manager.team.invite(slug, ""));
+  const raj = rep.person;
   const page = manager.page;
 
   // A Sales Navigator-style report saved as "Unicode Text": UTF-16, tabs, names, no date column.
@@ -93,12 +86,9 @@ test("a manager maps a usage report's columns, previews, imports, and finds the 
   await expect(mapping(page)).toContainText("Columns with the same names as in your last import are matched the same way");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("0");
   await expect(row(page, 2)).toHaveAttribute("data-status", "unchanged");
-  await Promise.all([manager.context.close(), rep.context.close()]);
 });
 
-test("files that can't be read get a sentence saying why, and nothing is written", async ({ browser }) => {
-  const pat = newPerson("pat");
-  const { page: p, team, context } = await signedUpBrowser(browser, pat);
+test("files that can't be read get a sentence saying why, and nothing is written", async ({ signedIn: { person: pat, page: p, team } }) => {
   const slug = await team.createTeam(`Bad ${pat.name.split(" ")[1]}`);
   await upload(p, slug, { name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]) });
   await expect(failure(p)).toContainText("The file is not text: choose a CSV file or an Excel workbook (.xlsx).");
@@ -112,7 +102,6 @@ test("files that can't be read get a sentence saying why, and nothing is written
   await expect(row(p, 3)).toContainText('A quoted field is not closed: expected a closing " before the end of the line.');
   await p.goto(`/t/${slug}/scores`);
   await expect(p.getByText("No scores yet")).toBeVisible();
-  await context.close();
 });
 
 async function shoot(page: Page, name: string, what: Locator) {

@@ -1,15 +1,11 @@
 // A CSV over the import's 10 MB limit gets the size message next to the file field, and nothing is uploaded or
 // imported; one just under it still previews.
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
 
 const HEADER = "email,name,measured_on,total,brand,people,insights,relationships,industry_rank,network_rank,industry_avg,network_avg";
 
-test("a CSV over 10 MB shows the size message instead of an error page", async ({ browser }) => {
+test("a CSV over 10 MB shows the size message instead of an error page", async ({ signedIn: { person: mo, page, team } }) => {
   test.setTimeout(120_000);
-  const mo = newPerson("bigcsv");
-  const { page, team, context } = await signedUpBrowser(browser, mo);
   const slug = await team.createTeam(`Big ${mo.name.split(" ")[1]}`);
   await page.goto(`/t/${slug}/import`);
 
@@ -33,5 +29,4 @@ test("a CSV over 10 MB shows the size message instead of an error page", async (
   await expect(page.getByText("The file is larger than 10 MB.")).toHaveCount(0);
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByRole("heading", { name: "Preview of small.csv" })).toBeVisible();
-  await context.close();
 });

@@ -1,14 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { isoDay, signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
+import { isoDay } from "./helpers";
 
 /** An ISO date n days from today in UTC (the teams here and the people's own zone are UTC). */
 const day = (n: number) => isoDay(n);
-const person = signedUpBrowser;
 
-test("a member sees their own progress, sets a goal and sees how far along they are", async ({ browser }) => {
+test("a member sees their own progress, sets a goal and sees how far along they are", async ({ signedIn: ana }) => {
   test.setTimeout(120_000);
-  const ana = await person(browser, newPerson("ana"));
   await ana.page.goto("/me");
   await expect(ana.page.getByTestId("me-empty")).toContainText("No scores yet");
 
@@ -43,24 +40,16 @@ test("a member sees their own progress, sets a goal and sees how far along they 
   await goal.getByLabel("Target SSI").fill("120");
   await goal.getByRole("button", { name: "Save goal" }).click();
   await expect(goal.getByLabel("Target SSI")).toHaveAccessibleDescription(/between 0 and 100/);
-  await ana.context.close();
 });
 
-test("hidden components, and a personal token that records a score until it is revoked", async ({ browser, playwright }) => {
+test("hidden components, and a personal token that records a score until it is revoked", async ({ people, playwright }) => {
   test.setTimeout(180_000);
-  const mia = newPerson("mia");
-  const raj = newPerson("raj");
-  const sue = newPerson("sue");
-  const manager = await person(browser, mia);
+  const manager = await people.signedIn();
   const slug = await manager.team.createTeam(`Privacy ${Date.now()}`, "UTC");
   const link = await manager.team.invite(slug, "");
-  const rep = await person(browser, raj);
-  const mate = await person(browser, sue);
-  for (const p of [rep, mate]) {
-    await p.page.goto(link);
-    await p.page.getByRole("button", { name: /^Join / }).click();
-    await expect(p.page).toHaveURL(new RegExp(`/t/${slug}\\?joined=1$`));
-  }
+  const rep = await people.joined(link);
+  const mate = await people.joined(link);
+  const raj = rep.person;
   await rep.team.submit(slug, { brand: "21.11", people: "19.22", insights: "17.33", relationships: "15.44" });
   await expect(rep.page.getByText(/^Saved: SSI/)).toBeVisible();
 
@@ -105,7 +94,7 @@ test("hidden components, and a personal token that records a score until it is r
 
   // Through the API too: an outsider's token gets 404, a teammate's gets the board without Raj's components.
   const mateToken = await mate.me.createToken("mine");
-  const outsider = await person(browser, newPerson("oz"));
+  const outsider = await people.signedIn();
   const ozToken = await outsider.me.createToken("oz");
   expect((await api.get(`/api/v1/teams/${slug}/leaderboard`, { headers: { Authorization: `Bearer ${ozToken}` } })).status()).toBe(404);
   const asMate = await api.get(`/api/v1/teams/${slug}/leaderboard`, { headers: { Authorization: `Bearer ${mateToken}` } });
@@ -113,5 +102,4 @@ test("hidden components, and a personal token that records a score until it is r
   const rajEntry = ((await asMate.json()).entries as { name: string }[]).find((e) => e.name === raj.name);
   expect(rajEntry).toMatchObject({ total: 76, components: null, hidden: true });
   await api.dispose();
-  await Promise.all([manager.context.close(), rep.context.close(), mate.context.close(), outsider.context.close()]);
 });

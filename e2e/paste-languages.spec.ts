@@ -1,12 +1,9 @@
 // The SSI page pasted in any language: read into the form, read on save, or explained when unreadable.
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { signedUpBrowser } from "./helpers";
+import { expect, test } from "./fixtures";
 import { expectFilled } from "./pages/paste";
 import { PORTUGUESE_PAGE } from "../lib/testing/ssi-pages";
 
-test("a Portuguese paste saved without 'Fill the form' is read into the form first, then saved", async ({ browser }) => {
-  const rep = await signedUpBrowser(browser, newPerson("colar"));
+test("a Portuguese paste saved without 'Fill the form' is read into the form first, then saved", async ({ signedIn: rep }) => {
   const slug = await rep.team.createTeam(`Colar ${Date.now()}`, "UTC");
   await rep.page.goto(`/t/${slug}/submit`);
   await rep.page.getByLabel("Paste from LinkedIn").fill(PORTUGUESE_PAGE.text);
@@ -18,8 +15,7 @@ test("a Portuguese paste saved without 'Fill the form' is read into the form fir
   await expect(rep.page.getByText(/^Saved: SSI 53 for/)).toBeVisible();
 });
 
-test("an unreadable paste says what was looked for and offers the typed form", async ({ browser }) => {
-  const rep = await signedUpBrowser(browser, newPerson("unread"));
+test("an unreadable paste says what was looked for and offers the typed form", async ({ signedIn: rep }) => {
   const slug = await rep.team.createTeam(`Unread ${Date.now()}`, "UTC");
   await rep.page.goto(`/t/${slug}/submit`);
   await rep.page.getByLabel("Paste from LinkedIn").fill("Home My Network Jobs Messaging 12 Notifications 3");

@@ -1,25 +1,19 @@
 // At a phone's width (390 px) no page scrolls sideways, anything wider scrolls inside a box that says so, and
 // nothing is cut off without a way to see it.
-import { expect, test, type Page } from "@playwright/test";
-import { newPerson } from "./factories";
-import { signedUpBrowser } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 
 /** How far the page itself scrolls sideways, in px (0 when it fits the screen). */
 const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-test("at 390 px no main page scrolls sideways; wide tables and the tab strip show there is more", async ({ browser }) => {
+test("at 390 px no main page scrolls sideways; wide tables and the tab strip show there is more", async ({ people }) => {
   test.setTimeout(120_000);
-  const pia = newPerson("pia");
-  const owner = await signedUpBrowser(browser, pia);
-  const teamName = `Phone ${pia.name.split(" ")[1]}`;
+  const owner = await people.signedIn();
+  const teamName = `Phone ${owner.person.name.split(" ")[1]}`;
   const slug = await owner.team.createTeam(teamName);
-  const link = await owner.team.invite(slug, "");
-  const rep = await signedUpBrowser(browser, newPerson("rex"));
-  await rep.page.goto(link);
-  await rep.page.getByRole("button", { name: /^Join / }).click();
-  await expect(rep.page).toHaveURL(/\?joined=1$/);
+  const rep = await people.joined(await owner.team.invite(slug, ""));
   for (const who of [owner, rep]) {
     await who.team.submit(slug, { brand: "20", people: "15.5", insights: "12.25", relationships: "18" });
     await expect(who.page.getByText(/^Saved: SSI 65\.75 for/)).toBeVisible();
@@ -73,7 +67,7 @@ test("at 390 px no main page scrolls sideways; wide tables and the tab strip sho
     rows.flatMap((row) => [...row.querySelectorAll("p")].filter((p) => p.scrollWidth > p.clientWidth).map((p) => p.textContent)),
   );
   expect(cut, "member lines cut off").toEqual([]);
-  await expect(page.getByTestId("member-row").filter({ hasText: pia.email })).toContainText("Owner · last score today");
+  await expect(page.getByTestId("member-row").filter({ hasText: owner.person.email })).toContainText("Owner · last score today");
 
   // At desktop width the same heatmap fits: no hint claims otherwise.
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -81,5 +75,4 @@ test("at 390 px no main page scrolls sideways; wide tables and the tab strip sho
   await expect(heatmap.getByRole("region", { name: "Pillars by member table" })).toBeVisible();
   await expect(heatmap.getByText("Scroll sideways to see every column.")).toHaveCount(0);
   await expect(page.getByTestId("tabs-more")).toHaveCount(0);
-  await Promise.all([owner.context.close(), rep.context.close()]);
 });

@@ -1,13 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { newPerson } from "./factories";
-import { AuthPages } from "./pages/auth";
-import { TeamPages } from "./pages/team";
+import { expect, test } from "./fixtures";
 
-test("a completed action is confirmed by a toast that can be dismissed; on a phone, scores are cards", async ({ page }) => {
+test("a completed action is confirmed by a toast that can be dismissed; on a phone, scores are cards", async ({ signedIn: { person: owner, page, team } }) => {
   test.setTimeout(90_000);
-  const owner = newPerson("toast");
-  await new AuthPages(page).signUpAndLand(owner);
-  const team = new TeamPages(page);
   const slug = await team.createTeam(`Toast ${owner.name.split(" ")[1]}`);
 
   await team.submit(slug, { brand: "21.25", people: "12", insights: "14.5", relationships: "9" });

@@ -1,8 +1,8 @@
 // A member who hides their components: their values are in nothing another member can fetch (HTML, the RSC
 // payload inside it or asked for directly, the JSON API, CSV exports, the TV link), while managers still see them.
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import { newPerson } from "./factories";
-import { isoDay, signedUpBrowser } from "./helpers";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { isoDay } from "./helpers";
 
 // Distinctive values, and how a page could round them: none of these strings may reach a teammate.
 const HIDDEN = { brand: "23.47", people: "19.38", insights: "17.29", relationships: "11.16" };
@@ -12,7 +12,6 @@ const leaks = (text: string) =>
   [...Object.values(HIDDEN), ...ROUNDED].filter((v) => new RegExp(`(?<![\\d.])${v.replace(".", "\\.")}(?!\\d)`).test(text));
 
 const daysAgo = (n: number) => isoDay(-n);
-const person = signedUpBrowser;
 
 /** The page's HTML (with its inline RSC payload) and, asked for as a client navigation would, its RSC payload alone. */
 async function fetchAll(request: APIRequestContext, path: string) {
@@ -26,26 +25,16 @@ async function fetchAll(request: APIRequestContext, path: string) {
   return { status: html.status(), rsc: rscText, body: `${htmlText}\n${rscText}` };
 }
 
-test("a hidden member's components reach no teammate by any page, payload, API or export; managers still see them", async ({ browser, playwright }) => {
+test("a hidden member's components reach no teammate by any page, payload, API or export; managers still see them", async ({ people, playwright }) => {
   test.setTimeout(240_000);
-  const hanaP = newPerson("hana");
-  const owner = await person(browser, newPerson("olga"));
-  const slug = await owner.team.createTeam(`Leak ${hanaP.name.split(" ")[1]}`, "UTC");
+  const owner = await people.signedIn();
+  const slug = await owner.team.createTeam(`Leak ${owner.person.name.split(" ")[1]}`, "UTC");
   const memberLink = await owner.team.invite(slug, "");
   const managerLink = await owner.team.invite(slug, "", "manager");
-  const hana = await person(browser, hanaP);
-  const tomP = newPerson("tom");
-  const tom = await person(browser, tomP);
-  const max = await person(browser, newPerson("max"));
-  for (const [p, link] of [
-    [hana, memberLink],
-    [tom, memberLink],
-    [max, managerLink],
-  ] as const) {
-    await p.page.goto(link);
-    await p.page.getByRole("button", { name: /^Join / }).click();
-    await expect(p.page).toHaveURL(/\?joined=1$/);
-  }
+  const hana = await people.joined(memberLink);
+  const tom = await people.joined(memberLink);
+  const max = await people.joined(managerLink);
+  const [hanaP, tomP] = [hana.person, tom.person];
   await hana.me.setHideComponents(true);
   // Last week's score, so it is also in the weekly digest; the others score today.
   await hana.team.submit(slug, { ...HIDDEN, date: daysAgo(7) });
@@ -138,5 +127,4 @@ test("a hidden member's components reach no teammate by any page, payload, API o
   expect(hanaEntry).toMatchObject({ hidden: false, components: { brand: 23.47, people: 19.38, insights: 17.29, relationships: 11.16 } });
 
   await api.dispose();
-  await Promise.all([owner, hana, tom, max].map((p) => p.context.close()));
 });

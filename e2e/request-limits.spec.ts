@@ -1,13 +1,13 @@
 // What a hostile request costs the server, through the running server: request bodies are refused past a small
 // limit before they are read (413 JSON), a stranger's body is refused (401) before it is read, odd redirect
 // targets after sign-in stay on this site, and malformed input gets a 4xx, never a 500.
-import { randomInt } from "node:crypto";
 import net from "node:net";
-import { expect, test, type Browser } from "@playwright/test";
-import { newPerson } from "./factories";
+import { newIp } from "./factories";
+import { expect, test, type People } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 
-const newIp = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;
+/** Each browser here sends an X-Forwarded-For of its own: these specs count against addresses of their own. */
+const fromOwnIp = () => ({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
 
 /**
  * Sends a request's head and only `sent` bytes of a body that claims to be `declared` bytes long (or a chunked
@@ -83,10 +83,8 @@ function parse(raw: string): { status: number; body: string; complete: boolean }
   }
 }
 
-async function signedUpWithToken(browser: Browser) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(newPerson("limits"));
+async function signedInWithToken(people: People) {
+  const { context, page } = await people.signedIn(fromOwnIp());
   await page.goto("/account");
   await page.getByLabel("Token name").fill("Limits");
   await page.getByRole("button", { name: "Create token" }).click();
@@ -94,8 +92,8 @@ async function signedUpWithToken(browser: Browser) {
   return { context, page, token };
 }
 
-test("the snapshot API refuses a body past a few KB with 413 before reading it, and a stranger's with 401", async ({ browser, baseURL, request }) => {
-  const { context, token } = await signedUpWithToken(browser);
+test("the snapshot API refuses a body past a few KB with 413 before reading it, and a stranger's with 401", async ({ people, baseURL, request }) => {
+  const { token } = await signedInWithToken(people);
   const auth = { Authorization: `Bearer ${token}` };
 
   // A stranger announcing 50 MB is told 401 after a kilobyte: the rest is never waited for.
@@ -120,7 +118,6 @@ test("the snapshot API refuses a body past a few KB with 413 before reading it, 
   // An ordinary one still goes through.
   const ok = await request.post("/api/v1/snapshots", { headers: auth, data: { brand: 20, people: 20, insights: 20, relationships: 20 } });
   expect(ok.status()).toBe(201);
-  await context.close();
 });
 
 test("Auth.js's sign-in endpoint refuses an oversized body with 413", async ({ baseURL }) => {
@@ -141,10 +138,8 @@ for (const [label, callbackUrl] of [
   ["a carriage return", "%2Fteams%0D%0ASet-Cookie:%20x=1"],
   ["a NUL", "%2F%00%2Fevil.example"],
 ] as const) {
-  test(`after sign-in, a callbackUrl with ${label} stays on this site`, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
-    const page = await context.newPage();
-    await new AuthPages(page).signUpAndLand(newPerson("redirect"));
+  test(`after sign-in, a callbackUrl with ${label} stays on this site`, async ({ people, baseURL }) => {
+    const { context, page } = await people.signedIn(fromOwnIp());
     for (const form of ["/sign-in", "/sign-up"]) {
       const res = await context.request.get(`${form}?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
       expect(res.status(), `${form} answers a redirect, not an error`).toBe(307);
@@ -155,31 +150,24 @@ for (const [label, callbackUrl] of [
     // Followed by a browser, it lands in the app.
     await page.goto(`/sign-in?callbackUrl=${callbackUrl}`);
     await expect(page).toHaveURL(/\/teams$/);
-    await context.close();
   });
 }
 
-test("a signed-out sign-in with a hostile callbackUrl lands in the app, not elsewhere", async ({ browser }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
+test("a signed-out sign-in with a hostile callbackUrl lands in the app, not elsewhere", async ({ browser, people }) => {
+  const context = await browser.newContext(fromOwnIp());
   const page = await context.newPage();
-  const auth = new AuthPages(page);
-  const kim = newPerson("cbform");
-  await auth.signUpAndLand(kim);
-  await auth.signOut();
-  await auth.signIn(kim.email, kim.password, { from: "/sign-in?callbackUrl=%2F%09%2Fevil.example" });
+  const kim = people.person();
+  await new AuthPages(page).signIn(kim.email, kim.password, { from: "/sign-in?callbackUrl=%2F%09%2Fevil.example" });
   await expect(page).toHaveURL(/\/teams$/);
   await context.close();
 });
 
-test("a mail id too large for the database is a 404 page, not a 500", async ({ browser }) => {
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
-  const page = await context.newPage();
-  await new AuthPages(page).signUpAndLand(newPerson("mailid"));
+test("a mail id too large for the database is a 404 page, not a 500", async ({ people }) => {
+  const { page } = await people.signedIn(fromOwnIp());
   for (const id of ["99999999999999999999", "9223372036854775808", "-1", "1e3", "abc"]) {
     const res = await page.goto(`/mail?id=${id}`);
     expect(res?.status(), id).toBe(404);
     await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
   }
   expect((await page.goto("/mail"))?.status()).toBe(200);
-  await context.close();
 });

@@ -1,7 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { newPerson } from "./factories";
-import { AuthPages } from "./pages/auth";
-import { TeamPages } from "./pages/team";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** Collects every Content-Security-Policy violation the browser reports on this page. */
 function cspViolations(page: Page) {
@@ -56,12 +54,16 @@ test("every page response carries the security headers and a fresh script nonce 
 
 test("the app works under its Content-Security-Policy: forms, live totals, charts and the main pages, with no violation", async ({
   page,
+  people,
+  auth,
+  team,
 }) => {
   test.setTimeout(120_000);
   const violations = cspViolations(page);
-  const owner = newPerson("csp");
-  await new AuthPages(page).signUpAndLand(owner);
-  const team = new TeamPages(page);
+  // Signed in here, not by a fixture, so that the sign-in form runs under the policy too.
+  const owner = people.person();
+  await auth.signIn(owner.email, owner.password);
+  await expect(page).toHaveURL(/\/teams$/);
   const slug = await team.createTeam(`CSP ${owner.name.split(" ")[1]}`);
 
   // Typing updates the live total: client scripts hydrated under the policy.

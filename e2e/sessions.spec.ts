@@ -2,41 +2,29 @@
 // sessions ended by a password change or an account deletion, cookie flags, and cross-site requests refused.
 // Every browser context here sends its own X-Forwarded-For, so these specs count against addresses of their
 // own and never against 127.0.0.1, which the other specs sign up from.
-import { randomInt } from "node:crypto";
-import { expect, test, type Browser, type APIRequestContext } from "@playwright/test";
-import { newPerson, type Person } from "./factories";
+import type { Browser, APIRequestContext } from "@playwright/test";
+import { newIp, type Person } from "./factories";
+import { expect, test } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 
-/** An address from the benchmarking range 198.18.0.0/15, unique enough per call. */
-const newIp = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;
-
+/** A browser of its own, signed in to nothing, from an address of its own. */
 async function contextFrom(browser: Browser, ip = newIp()) {
   const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": ip } });
   const page = await context.newPage();
   return { context, page, auth: new AuthPages(page) };
 }
 
-async function signedUp(browser: Browser, person: Person) {
-  const s = await contextFrom(browser);
-  await s.auth.signUpAndLand(person);
-  return s;
-}
-
-async function signedIn(browser: Browser, person: Person) {
-  const s = await contextFrom(browser);
-  await s.auth.signIn(person.email, person.password);
-  await expect(s.page).toHaveURL(/\/teams$/);
-  return s;
-}
+/** Signed in through the form from an address of its own (people.signIn closes it after the test). */
+const fromOwnIp = () => ({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
 
 test("after too many wrong passwords the form says when to retry; the owner elsewhere still signs in", async ({
   browser,
+  people,
 }) => {
-  // A sign-up and twelve sign-ins through the form, each slowed down on purpose past the fifth failure.
+  // Twelve sign-ins through the form, each slowed down on purpose past the fifth failure.
   test.slow();
-  const owner = newPerson("lock");
-  const home = await signedUp(browser, owner);
-  await home.auth.signOut();
+  const owner = people.person();
+  const home = await contextFrom(browser);
 
   const attacker = await contextFrom(browser);
   for (let i = 0; i < 10; i++) {
@@ -65,10 +53,10 @@ test("parallel guesses from rotating addresses get at most the per-account limit
   browser,
   playwright,
   baseURL,
+  people,
 }) => {
-  const pia = newPerson("guess");
-  const home = await signedUp(browser, pia);
-  await home.auth.signOut();
+  const pia = people.person();
+  const home = await contextFrom(browser);
 
   // One client, 60 wrong passwords at once, each claiming another address in X-Forwarded-For.
   const api = await playwright.request.newContext({ baseURL });
@@ -96,10 +84,10 @@ test("parallel guesses from rotating addresses get at most the per-account limit
   await Promise.all([home.context.close(), api.dispose()]);
 });
 
-test("changing the password signs out every other session and keeps this one", async ({ browser }) => {
-  const ann = newPerson("pwd");
-  const laptop = await signedUp(browser, ann);
-  const phone = await signedIn(browser, ann);
+test("changing the password signs out every other session and keeps this one", async ({ people }) => {
+  const ann = people.person();
+  const laptop = await people.signIn(ann, fromOwnIp());
+  const phone = await people.signIn(ann, fromOwnIp());
 
   await laptop.page.goto("/account");
   await laptop.page.getByLabel("Current password").fill(ann.password);
@@ -123,13 +111,12 @@ test("changing the password signs out every other session and keeps this one", a
   );
   await phone.auth.signIn(ann.email, `${ann.password}-2`);
   await expect(phone.page).toHaveURL(/\/teams$/);
-  await Promise.all([laptop.context.close(), phone.context.close()]);
 });
 
-test("deleting the account ends every session", async ({ browser }) => {
-  const dan = newPerson("del");
-  const laptop = await signedUp(browser, dan);
-  const phone = await signedIn(browser, dan);
+test("deleting the account ends every session", async ({ people }) => {
+  const dan = people.person();
+  const laptop = await people.signIn(dan, fromOwnIp());
+  const phone = await people.signIn(dan, fromOwnIp());
 
   await laptop.page.goto("/account");
   await laptop.page.getByLabel(`Type your email, ${dan.email}, to confirm`).fill(dan.email);
@@ -140,15 +127,12 @@ test("deleting the account ends every session", async ({ browser }) => {
   await phone.page.goto("/teams");
   await expect(phone.page).toHaveURL(/\/sign-in(\?|$)/);
   await expect(phone.page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
-  await Promise.all([laptop.context.close(), phone.context.close()]);
 });
 
-test("the session cookie is HttpOnly and SameSite=Lax (Secure on https: e2e/email-links.spec.ts)", async ({ browser }) => {
-  const eve = newPerson("cookie");
-  const { context } = await signedUp(browser, eve);
+test("the session cookie is HttpOnly and SameSite=Lax (Secure on https: e2e/email-links.spec.ts)", async ({ people }) => {
+  const { context } = await people.signedIn(fromOwnIp());
   const session = (await context.cookies()).find((c) => c.name === "authjs.session-token");
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
-  await context.close();
 });
 
 /** Posts to Auth.js's credentials callback without its CSRF token: the way a cross-site form would have to. */
@@ -160,13 +144,11 @@ async function postWithoutCsrf(api: APIRequestContext, person: Person) {
 }
 
 test("a sign-in POST without Auth.js's CSRF token signs nobody in", async ({
-  browser,
+  people,
   playwright,
   baseURL,
 }) => {
-  const fay = newPerson("csrf");
-  const { context } = await signedUp(browser, fay);
-  await context.close();
+  const fay = people.person();
 
   const api = await playwright.request.newContext({
     baseURL,
@@ -182,9 +164,8 @@ test("a sign-in POST without Auth.js's CSRF token signs nobody in", async ({
   await api.dispose();
 });
 
-test("a server action posted with a foreign Origin is refused and changes nothing", async ({ browser }) => {
-  const gus = newPerson("origin");
-  const { context, page } = await signedUp(browser, gus);
+test("a server action posted with a foreign Origin is refused and changes nothing", async ({ people }) => {
+  const { person: gus, page } = await people.signedIn(fromOwnIp());
   await page.goto("/account");
 
   // Capture the real "save profile" server action request as the browser sends it, without letting it through.
@@ -223,5 +204,4 @@ test("a server action posted with a foreign Origin is refused and changes nothin
   expect(own.status()).toBe(200);
   await page.goto("/account");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Renamed From Afar");
-  await context.close();
 });

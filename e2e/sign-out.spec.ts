@@ -1,14 +1,13 @@
 // Signing out ends the session on the server: a copy of the cookie taken before sign-out (a stolen cookie, a
 // second tab's request in flight) no longer opens a page, cannot create an API token, and nothing refreshes it.
-import { randomInt } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { newPerson } from "./factories";
-import { AuthPages } from "./pages/auth";
+import type { Browser, Page } from "@playwright/test";
+import { newIp } from "./factories";
+import { expect, test } from "./fixtures";
 
-const newIp = () => `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`;
+const fromOwnIp = () => ({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
 
 async function browserAt(browser: Browser) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": newIp() } });
+  const context = await browser.newContext(fromOwnIp());
   return { context, page: await context.newPage() };
 }
 
@@ -29,11 +28,9 @@ async function captureCreateToken(page: Page, name: string) {
   return { ...captured!, headers };
 }
 
-test("after sign-out, a copy of the old session cookie gets the sign-in page, mints no token, and is never refreshed", async ({ browser }) => {
-  const ivy = newPerson("signout");
-  const laptop = await browserAt(browser);
-  const auth = new AuthPages(laptop.page);
-  await auth.signUpAndLand(ivy);
+test("after sign-out, a copy of the old session cookie gets the sign-in page, mints no token, and is never refreshed", async ({ browser, people }) => {
+  const laptop = await people.signedIn(fromOwnIp());
+  const { person: ivy, auth } = laptop;
 
   // Asking for the session reports it without re-issuing the cookie (no fresh 30-day expiry).
   const before = await laptop.context.request.get("/api/auth/session");
@@ -66,20 +63,16 @@ test("after sign-out, a copy of the old session cookie gets the sign-in page, mi
   await laptop.page.goto("/account");
   await expect(laptop.page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   await expect(laptop.page.getByTestId("api-token")).toHaveCount(0);
-  await Promise.all([laptop.context.close(), thief.context.close()]);
+  await thief.context.close();
 });
 
-test("signing out in one browser leaves the same person's other sessions signed in", async ({ browser }) => {
-  const joe = newPerson("twodevices");
-  const laptop = await browserAt(browser);
-  await new AuthPages(laptop.page).signUpAndLand(joe);
-  const phone = await browserAt(browser);
-  await new AuthPages(phone.page).signIn(joe.email, joe.password);
-  await expect(phone.page).toHaveURL(/\/teams$/);
+test("signing out in one browser leaves the same person's other sessions signed in", async ({ people }) => {
+  const joe = people.person();
+  const laptop = await people.signIn(joe, fromOwnIp());
+  const phone = await people.signIn(joe, fromOwnIp());
 
-  await new AuthPages(laptop.page).signOut();
+  await laptop.auth.signOut();
   await phone.page.goto("/account");
   await expect(phone.page).toHaveURL(/\/account$/);
   await expect(phone.page.getByRole("button", { name: `Account menu for ${joe.name}` })).toBeVisible();
-  await Promise.all([laptop.context.close(), phone.context.close()]);
 });

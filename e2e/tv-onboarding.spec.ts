@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { newPerson } from "./factories";
+import { expect, test } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 import { TeamPages } from "./pages/team";
 
@@ -34,10 +34,7 @@ test("from the landing page through sign-up and team creation, the checklist gui
   await expect(page.getByRole("heading", { name: "Get your team started" })).toHaveCount(0);
 });
 
-test("the secret TV link shows the board without sign-in and picks up a new score by itself", async ({ page, browser }) => {
-  const lee = newPerson("lee");
-  await new AuthPages(page).signUpAndLand(lee);
-  const team = new TeamPages(page);
+test("the secret TV link shows the board without sign-in and picks up a new score by itself", async ({ browser, people, signedIn: { person: lee, page, team } }) => {
   const slug = await team.createTeam(`TV ${lee.name.split(" ")[1]}`);
   await page.goto(`/t/${slug}/settings`);
   await page.getByRole("button", { name: "Create secret TV link" }).click();
@@ -64,7 +61,6 @@ test("the secret TV link shows the board without sign-in and picks up a new scor
   expect(res?.status()).toBe(404);
 
   // A member who is not a manager cannot open TV mode from the app.
-  const outsider = await (await browser.newContext()).newPage();
-  await new AuthPages(outsider).signUpAndLand(newPerson("nat"));
+  const { page: outsider } = await people.signedIn();
   expect((await outsider.goto(`/tv/team/${slug}`))?.status()).toBe(404);
 });

@@ -16,6 +16,11 @@ if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ssi-e2e-"));
+// The leases of the seeded people that e2e/fixtures.ts hands out (poolDir in e2e/fixtures-data.ts): empty for
+// each run of this server, since each run seeds its people afresh.
+const poolDir = path.join(os.tmpdir(), `ssi-e2e-pool-${port}`);
+fs.rmSync(poolDir, { recursive: true, force: true });
+fs.mkdirSync(poolDir);
 // The end-to-end suite runs on the embedded database, the mode a newcomer gets; E2E_DATABASE_URL opts into PostgreSQL.
 const { DATABASE_URL: _ignored, ...inherited } = process.env;
 const env = {
@@ -39,5 +44,6 @@ process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 child.on("exit", (code) => {
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(poolDir, { recursive: true, force: true });
   process.exit(code ?? 0);
 });

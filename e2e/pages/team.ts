@@ -35,6 +35,13 @@ export class TeamPages {
     await this.page.getByRole("button", { name: /^Save/ }).click();
   }
 
+  /** Joins a team through an invitation or join link and lands on its board. */
+  async join(link: string) {
+    await this.page.goto(link);
+    await this.page.getByRole("button", { name: /^Join / }).click();
+    await expect(this.page).toHaveURL(/\?joined=1$/);
+  }
+
   row(name: string) {
     return this.page.locator(`[data-testid="board-row"][data-user-name="${name}"]`);
   }
