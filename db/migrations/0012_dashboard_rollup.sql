@@ -26,14 +26,28 @@ CREATE FUNCTION "forget_team_weeks"(team_ids text[], lo date, hi date) RETURNS v
   WHERE team_id = ANY(team_ids) AND week_start >= lo - 6 AND week_start <= hi + greatest(14, stale_days - 6);
 $$;
 --> statement-breakpoint
--- As in 0005, plus: the people's rows are share-locked first, so a membership change of theirs (which takes a
--- stronger lock on the same rows, migration 0012's memberships trigger) either commits before this reads their
--- teams, or waits for this transaction and then sees its snapshots. Without it a snapshot written while its person
--- joined a team would bump neither that team's version nor forget its kept weeks.
+-- A transaction-scoped advisory lock per person, taken shared by a snapshot write (after its team locks) and
+-- exclusive by a membership change (after the team lock its caller takes first). So a snapshot written while its
+-- person joins a team either reads the membership (the join committed first) or is read by the join's trigger (the
+-- join waits for it): without it, neither would see the other, and the team would keep a week without that score.
+-- Advisory, not a lock on the users row: profile updates lock that row before their team locks, and would deadlock
+-- against a snapshot write's team-then-person order.
+CREATE FUNCTION "lock_people"(people text[], exclusive boolean) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  k bigint;
+BEGIN
+  FOR k IN SELECT DISTINCT hashtextextended('ssi-person:' || p, 0) FROM unnest(people) p ORDER BY 1 LOOP
+    IF exclusive THEN PERFORM pg_advisory_xact_lock(k); ELSE PERFORM pg_advisory_xact_lock_shared(k); END IF;
+  END LOOP;
+END $$;
+--> statement-breakpoint
+-- As in 0005, plus: the kept dashboard weeks that can see the changed dates are forgotten, and teams the people
+-- joined while this ran (visible once their person lock is held) are bumped and forgotten too.
 CREATE OR REPLACE FUNCTION "snapshots_bump_team_data"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   people text[];
   team_ids text[];
+  joined text[];
   lo date;
   hi date;
 BEGIN
@@ -44,9 +58,14 @@ BEGIN
   ELSE
     SELECT array_agg(DISTINCT c.user_id), min(c.measured_on), max(c.measured_on) INTO people, lo, hi FROM changed c;
   END IF;
-  PERFORM 1 FROM users WHERE id = ANY(people) ORDER BY id FOR SHARE;
   team_ids := ARRAY(SELECT DISTINCT m.team_id FROM memberships m WHERE m.user_id = ANY(people));
   PERFORM bump_team_data_versions(team_ids);
+  PERFORM lock_people(people, false);
+  joined := ARRAY(SELECT DISTINCT m.team_id FROM memberships m WHERE m.user_id = ANY(people) AND m.team_id <> ALL(team_ids));
+  IF cardinality(joined) > 0 THEN
+    PERFORM bump_team_data_versions(joined);
+    team_ids := team_ids || joined;
+  END IF;
   PERFORM forget_team_weeks(team_ids, lo, hi);
   RETURN NULL;
 END $$;
@@ -58,15 +77,13 @@ CREATE TRIGGER "snapshots_update_bumps_teams" AFTER UPDATE ON "snapshots" REFERE
 --> statement-breakpoint
 -- As in 0005, plus: a member joining or leaving changes every kept week that can see one of their snapshots (the
 -- trend counts today's members over the whole range), so those weeks are forgotten, from the week of the person's
--- first snapshot to the reach of their last; a person with no snapshots changes none. The people's rows are locked
--- first (see snapshots_bump_team_data). A role change alters no figure and forgets nothing.
+-- first snapshot to the reach of their last; a person with no snapshots changes none. Their snapshots are read
+-- under the person lock (see lock_people). A role change alters no figure and forgets nothing.
 CREATE OR REPLACE FUNCTION "memberships_bump_team_data"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'UPDATE' THEN
-    PERFORM 1 FROM users WHERE id IN (SELECT c.user_id FROM changed c) ORDER BY id FOR NO KEY UPDATE;
-  END IF;
   PERFORM bump_team_data_versions(ARRAY(SELECT DISTINCT c.team_id FROM changed c));
   IF TG_OP <> 'UPDATE' THEN
+    PERFORM lock_people(ARRAY(SELECT c.user_id FROM changed c), true);
     DELETE FROM team_week_figures k
     USING (SELECT c.team_id, min(f.first_on) AS lo, max(f.last_on) AS hi
            FROM changed c CROSS JOIN LATERAL (
