@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { snapshots, teamWeekFigures, teams } from "../schema";
+import { memberships, snapshots, teamWeekFigures, teams } from "../schema";
 // mulberry32, seeded: every run builds the same histories.
 import { prng } from "../seed-large-data";
 import { setupTestDatabase } from "../testing/test-db";
@@ -157,5 +157,33 @@ describe(`dashboard rollup on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     expect(await keptRows(team.id)).toEqual([]);
     expect((await getTeamTrend(team.owner, cal, 2))[0]).toMatchObject({ weekStart: "2025-03-03", average: 70 });
     expect((await keptRows(team.id)).map((r) => r.weekStart)).toEqual(["2025-03-03"]);
+  });
+
+  // Two connections are needed: PostgreSQL only (PGlite is one connection, where nothing can interleave).
+  it.runIf(!!process.env.DATABASE_URL)("keeps no week without the score of a person whose backdated snapshot raced their joining the team", async () => {
+    const owner = await makeUser();
+    const team = await makeTeam(owner.id);
+    const cal = { today: "2025-03-14", weekStart: 1, staleDays: 14 };
+    await makeSnapshot(owner.id, "2025-03-04", 50);
+    const joiner = await makeUser();
+    let commit!: () => void;
+    const gate = new Promise<void>((resolve) => (commit = resolve));
+    // The joiner's score for the 5th is written in a transaction still open while they join the team and the
+    // dashboard is read; the join's trigger waits for it (their person lock), so it sees the score.
+    let written!: () => void;
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    const write = t.db().transaction(async (tx) => {
+      await tx.insert(snapshots).values({ userId: joiner.id, measuredOn: "2025-03-05", brand: 20, people: 20, insights: 20, relationships: 20, total: 80 });
+      written();
+      await gate;
+    });
+    await inserted;
+    const join = t.db().insert(memberships).values({ teamId: team.id, userId: joiner.id }).then(() => undefined); // starts it now
+    await new Promise((resolve) => setTimeout(resolve, 300)); // let the join reach its trigger (ordering, not timing)
+    const read = getTeamTrend(team.owner, cal, 2);
+    commit();
+    await Promise.all([write, join, read]);
+    expect(await getTeamTrend(team.owner, cal, 2)).toEqual(await computeTeamTrend(team.owner, cal, 2));
+    expect((await getTeamTrend(team.owner, cal, 2))[0]).toMatchObject({ weekStart: "2025-03-03", counted: 2, average: 65 });
   });
 });
