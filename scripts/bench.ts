@@ -446,12 +446,15 @@ try {
     ok(results.at(-1)!);
   }
 
-  // The 52-week dashboard computed afresh: on PostgreSQL the team's data version is raised before each request
-  // (as a committed write would), so nothing comes from the cache; on PGlite (one opener: the server) only the
-  // first request for 52 weeks is fresh, and the headline and the current week are already cached from above.
+  // The 52-week dashboard uncached, with the rollup warm: one untimed request first keeps the completed weeks
+  // (team_week_figures); then on PostgreSQL the team's data version is raised before each timed request (as a
+  // committed write of today's score would), so no figure comes from the cache, the completed weeks come from the
+  // rollup and the current week is computed; on PGlite (one opener: the server) only one request is timed, and the
+  // headline and the current week are already cached from above.
   if (chosen.has("dashboard")) {
     const url = `/t/${dashboardTeam}/dashboard?weeks=52`;
     const samples: number[] = [];
+    if (target.url) await fetch(base + url, { headers: page.headers }).then((r) => r.text());
     for (let i = 0; i < (target.url ? 5 : 1); i++) {
       if (target.url) await withDb(target, () => bench.bumpTeamDataVersion(dashboardTeam));
       const t0 = performance.now();
@@ -461,7 +464,7 @@ try {
       samples.push(performance.now() - t0);
     }
     uncachedDashboard = { team: dashboardTeam, ms: samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!, samples: samples.length, fresh: !!target.url };
-    console.log(`  dashboard, ${dashboardTeam}, 52 weeks, uncached: ${uncachedDashboard.ms.toFixed(0)} ms (median of ${samples.length}${target.url ? ", data version raised before each" : ", PGlite: first request only"})`);
+    console.log(`  dashboard, ${dashboardTeam}, 52 weeks, uncached: ${uncachedDashboard.ms.toFixed(0)} ms (median of ${samples.length}${target.url ? ", rollup warm, data version raised before each" : ", PGlite: first request only"})`);
   }
 
   type Pair = { userId: string; measuredOn: string };
@@ -682,7 +685,7 @@ function printTargets(
   lines.push([
     "uncached dashboard, 1,000 members, 52 weeks < 100 ms",
     d && d.team === "bench-1000" && d.fresh ? d.ms < 100 : null,
-    d ? `${d.ms.toFixed(0)} ms on ${d.team}${d.fresh ? "" : " (PGlite: partly cached)"}${d.team === "bench-1000" ? "" : ", not the target's team"}` : "not measured",
+    d ? `${d.ms.toFixed(0)} ms on ${d.team}${d.fresh ? " (rollup warm, data version raised)" : " (PGlite: partly cached)"}${d.team === "bench-1000" ? "" : ", not the target's team"}` : "not measured",
   ]);
   const api = by("api-write");
   const bare = by("api-floor");
