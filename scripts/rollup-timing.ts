@@ -1,13 +1,14 @@
-// npm run perf:rollup -- [--team bench-1000] [--weeks 52] [--runs 5] [--writes 1000] [--writes-only]
+// npm run perf:rollup -- [--team bench-1000] [--weeks 52] [--runs 5] [--writes 1000] [--writes-only] [--compare-0005]
 // On a *copy* of the large data set (it writes): times the dashboard trend of one team with the figure cache out of
 // the way (the query function is called directly), cold (the team's kept weeks deleted first: every week computed)
 // and warm (a snapshot dated today written first, raising the data version as every write does: only the current
 // week computed), each the median of --runs, and the live computation of the whole range beside them; checks that
 // the kept and the live series are equal. Then the write cost: --writes single-row snapshot inserts (one commit
-// each, dated 2014-01-02, deleted again afterwards), timed. --writes-only does just that (works before migration 0012).
+// each, dated 2014-01-02, deleted again afterwards), timed. --writes-only does just that.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
+import { readFileSync } from "node:fs";
 import { installDatabase, PG_SESSION, type Db } from "../db/client";
 import * as schema from "../db/schema";
 import { computeTeamTrend, getTeamTrend, trendWeeksComputed } from "../db/queries/dashboard-trend";
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     writes: { type: "string", default: "1000" },
     "writes-only": { type: "boolean", default: false },
+    "compare-0005": { type: "boolean", default: false },
   },
 });
 const url = process.env.DATABASE_URL;
@@ -82,18 +84,31 @@ if (!values["writes-only"]) {
   if (!isDeepStrictEqual(kept, fresh)) process.exitCode = 1;
 }
 
-// The write cost: one commit per insert, as the API does, each firing the snapshot triggers.
+// The write cost: one commit per insert, as the API does, each firing the snapshot triggers. With --compare-0005
+// the rounds alternate between migration 0005's trigger function (before the rollup) and 0012's, so both see the
+// same machine load; the function is left as 0012 has it.
 const n = Math.min(Number(values.writes), members.length);
-const round: number[] = [];
+const fn = (file: string) => {
+  const text = readFileSync(new URL(`../db/migrations/${file}`, import.meta.url), "utf8");
+  const block = text.split("--> statement-breakpoint").find((b) => b.includes('FUNCTION "snapshots_bump_team_data"()'))!;
+  return block.replace(/CREATE (OR REPLACE )?FUNCTION/, "CREATE OR REPLACE FUNCTION");
+};
+const variants = values["compare-0005"] ? [["0005", fn("0005_team_data_version.sql")], ["0012", fn("0012_dashboard_rollup.sql")]] : [["current", ""]];
+const rounds = new Map<string, number[]>(variants.map(([name]) => [name!, []]));
 for (let r = 0; r < 3; r++) {
-  const ms = await time(async () => {
-    for (const userId of members.slice(0, n)) {
-      await client`insert into snapshots (user_id, measured_on, brand, people, insights, relationships, total, source)
-                   values (${userId}, '2014-01-02', 10, 10, 10, 10, 40, 'bench')`;
-    }
-  });
-  round.push(ms);
-  await client`delete from snapshots where measured_on = '2014-01-02' and source = 'bench'`;
+  for (const [name, body] of variants) {
+    if (body) await client.unsafe(body);
+    const ms = await time(async () => {
+      for (const userId of members.slice(0, n)) {
+        await client`insert into snapshots (user_id, measured_on, brand, people, insights, relationships, total, source)
+                     values (${userId}, '2014-01-02', 10, 10, 10, 10, 40, 'bench')`;
+      }
+    });
+    rounds.get(name!)!.push(ms);
+    await client`delete from snapshots where measured_on = '2014-01-02' and source = 'bench'`;
+  }
 }
-console.log(`${n} single-row inserts: ${median(round).toFixed(0)} ms (median of 3 rounds: ${round.map((x) => x.toFixed(0)).join(", ")}), ${(median(round) / n).toFixed(2)} ms each`);
+for (const [name, ms] of rounds) {
+  console.log(`${n} single-row inserts, trigger ${name}: ${median(ms).toFixed(0)} ms (median of 3 rounds: ${ms.map((x) => x.toFixed(0)).join(", ")}), ${(median(ms) / n).toFixed(2)} ms each`);
+}
 await client.end();
