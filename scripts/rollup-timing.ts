@@ -82,12 +82,38 @@ if (!values["writes-only"]) {
   console.log(`trend, live over the whole range (no rollup): ${median(live).toFixed(1)} ms`);
   console.log(`kept series equals the live one: ${isDeepStrictEqual(kept, fresh) ? "yes" : "NO"}`);
   if (!isDeepStrictEqual(kept, fresh)) process.exitCode = 1;
+
+  // The server's CPU time per read (user + system of the backend, from /proc: PostgreSQL on this machine), which
+  // contention inflates far less than wall time: the reads go through a one-connection client (statements in turn).
+  const one = postgres(url, { max: 1, onnotice: () => {}, connection: PG_SESSION });
+  installDatabase({ db: drizzle(one, { schema, casing: "snake_case" }) as unknown as Db, kind: "postgres", ready: Promise.resolve(), close: () => one.end() });
+  const [{ pid }] = (await one`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
+  const ticks = () => {
+    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return Number(f[11]) + Number(f[12]); // clock ticks of 10 ms
+  };
+  const cpu = async (reps: number, before: () => Promise<unknown>, read: () => Promise<unknown>) => {
+    let total = 0;
+    for (let i = 0; i < reps; i++) {
+      await before();
+      const t0 = ticks();
+      await read();
+      total += ticks() - t0;
+    }
+    return (total * 10) / reps;
+  };
+  const warmCpu = await cpu(4 * runs, writeToday, () => getTeamTrend(access, cal, weeks));
+  const coldCpu = await cpu(runs, () => client`delete from team_week_figures where team_id = ${team.id}`, () => getTeamTrend(access, cal, weeks));
+  console.log(`server CPU per read: warm ${warmCpu.toFixed(1)} ms (over ${4 * runs} reads), cold ${coldCpu.toFixed(0)} ms (over ${runs})`);
+  await one.end();
+  installDatabase({ db, kind: "postgres", ready: Promise.resolve(), close: () => client.end() });
 }
 
 // The write cost: one commit per insert, as the API does, each firing the snapshot triggers. With --compare-0005
 // the rounds alternate between migration 0005's trigger function (before the rollup) and 0012's, so both see the
 // same machine load; the function is left as 0012 has it.
 const n = Math.min(Number(values.writes), members.length);
+if (n === 0) process.exit(process.exitCode ?? 0);
 const fn = (file: string) => {
   const text = readFileSync(new URL(`../db/migrations/${file}`, import.meta.url), "utf8");
   const block = text.split("--> statement-breakpoint").find((b) => b.includes('FUNCTION "snapshots_bump_team_data"()'))!;
