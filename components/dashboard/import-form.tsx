@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FieldError } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { FormAction } from "@/lib/validation/action-state";
@@ -62,9 +63,7 @@ export function ImportForm({ action, dashboardHref, today }: { action: FormActio
             CSV in any encoding and with any delimiter, or an Excel workbook (.xlsx). One row per person and date; you choose which column is which
             next. Up to 50,000 rows, 10 MB.
           </p>
-          <p id="import-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
-            {tooLarge ? CSV_TOO_LARGE_MESSAGE : null}
-          </p>
+          <FieldError id="import-file-error" errors={tooLarge ? [CSV_TOO_LARGE_MESSAGE] : null} />
         </div>
         <SubmitButton pendingLabel="Checking…">Preview</SubmitButton>
       </form>

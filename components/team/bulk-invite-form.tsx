@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FieldError } from "@/components/ui/field";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -48,9 +49,7 @@ export function BulkInviteForm({ action }: { action: FormAction<BulkInviteState>
             One a line: an address, or Name &lt;address&gt; as your address book copies it; a column pasted from a spreadsheet works too. Up to 100
             people at a time.
           </p>
-          <p id="bulk-list-error" className="text-sm text-danger empty:hidden" aria-live="polite">
-            {state.fieldErrors?.list?.join(" ")}
-          </p>
+          <FieldError id="bulk-list-error" errors={state.fieldErrors?.list} />
         </div>
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="bulk-file" className="text-sm font-medium">
@@ -70,9 +69,7 @@ export function BulkInviteForm({ action }: { action: FormAction<BulkInviteState>
             }}
             className="min-h-10 min-w-0 rounded-md border border-line bg-surface px-3 py-2 text-sm"
           />
-          <p id="bulk-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
-            {fileErrors?.join(" ")}
-          </p>
+          <FieldError id="bulk-file-error" errors={fileErrors} />
         </div>
         <div className="grid gap-4 sm:grid-cols-[10rem_10rem_auto] sm:items-start">
           <SelectField label="Role for everyone" name="role" id="bulk-role" defaultValue={v?.role ?? "member"} errors={state.fieldErrors?.role}>
