@@ -106,8 +106,11 @@ function startPrimary({ entry, args, count, reason, preload }) {
     info.delete(worker.id);
     running.set(info.size);
     if (stopping) {
-      if (code !== 0) failed = true;
-      log[code === 0 ? "info" : "error"]({ worker: w.slot, pid: worker.process.pid, code, signal }, code === 0 ? "worker stopped" : "worker stopped with an error");
+      // A worker still booting when the signal came (its preload not loaded yet) ends by that signal: it had
+      // nothing in flight, so that is a clean stop too.
+      const clean = code === 0 || (!w.ready && code === null && signal === stopSignal);
+      if (!clean) failed = true;
+      log[clean ? "info" : "error"]({ worker: w.slot, pid: worker.process.pid, code, signal }, clean ? "worker stopped" : "worker stopped with an error");
       if (info.size === 0) finish();
       return;
     }
@@ -140,9 +143,11 @@ function startPrimary({ entry, args, count, reason, preload }) {
   }
 
   let deadline;
+  let stopSignal;
   function stop(signal) {
     if (stopping) return;
     stopping = true;
+    stopSignal = signal;
     for (const t of pending.values()) clearTimeout(t);
     pending.clear();
     const workers = live();
