@@ -97,6 +97,16 @@ describe("the cluster start", () => {
     server = undefined;
   });
 
+  it.skipIf(!serverUrl || !!missingBuild())("gives up, exiting 1, when the workers die at start (no restart loop)", async () => {
+    // Production on PostgreSQL without AUTH_URL: every worker stops at its start-up checks.
+    const s = await startProd({ port: PORT, dataDir: tmp.dir, env: { DATABASE_URL: url, WEB_CONCURRENCY: "2", AUTH_URL: "" }, wait: false });
+    expect(await s.exited).toEqual({ code: 1, signal: null });
+    const log = s.lines.join("\n");
+    expect(log).toContain("AUTH_URL");
+    expect(log).toContain("a worker died at start (the lines above say why): giving up");
+    expect(s.records().filter((r) => r.msg === "restarting the worker")).toEqual([]);
+  });
+
   it.skipIf(!serverUrl || !!missingBuild())(
     "serves one port from two workers, restarts a killed one, merges their metrics and stops them all cleanly",
     async () => {
