@@ -2,7 +2,8 @@
 //                 [--dist-dir .next-bench] [--no-build] [--targets board-50,dynamic,...] [--writers 1000] [--soak 300]
 //                 [--workers N]
 //
-// Builds the production app, starts `next start` against the large data set (the `ssi_large` database made by
+// Builds the production app, starts `next start` (through the production start, server/cluster.mjs, with
+// WEB_CONCURRENCY=1) against the large data set (the `ssi_large` database made by
 // `npm run seed:large`, seeded here first when it is missing), signs in as its owner through the real Auth.js
 // form post, and drives the server with autocannon from this process: the team leaderboard of a 50- and a
 // 1,000-member team, the manager dashboard, the snapshot API (distinct writes), a bare dynamic page (the
