@@ -69,11 +69,12 @@ export function workerMetrics(registry, refresh) {
 }
 
 /**
- * The primary's side: answers workers' scrapes with the merged metrics of every connected worker plus the
- * primary's own `registry` (its worker count and restarts). `onReady(worker)` is called when a worker is ready.
- * A worker that does not answer within 5 s is left out of that scrape (and logged with `log`).
+ * The primary's side: answers workers' scrapes with the merged metrics of the `ready()` workers (one still
+ * booting could not answer yet) plus the primary's own `registry` (its worker count and restarts).
+ * `onReady(worker)` is called when a worker is ready. A worker that does not answer within 5 s is left out of that
+ * scrape (and logged with `log`).
  */
-export function servePrimary({ registry, log, onReady }) {
+export function servePrimary({ registry, log, onReady, ready }) {
   let rounds = 0;
   const open = new Map(); // round → { answers: Map(worker id → metrics), done }
   cluster.on("message", (worker, msg) => {
@@ -88,7 +89,7 @@ export function servePrimary({ registry, log, onReady }) {
   });
 
   async function gather(asking) {
-    const workers = [asking, ...Object.values(cluster.workers ?? {}).filter((w) => w && w !== asking)].filter((w) => w.isConnected());
+    const workers = [asking, ...ready().filter((w) => w !== asking)].filter((w) => w.isConnected());
     const round = ++rounds;
     const answers = new Map();
     await new Promise((resolve) => {

@@ -87,6 +87,7 @@ function startPrimary({ entry, args, count, reason, preload }) {
   servePrimary({
     registry,
     log,
+    ready: () => [...info.values()].filter((w) => w.ready).map((w) => w.worker),
     onReady(worker) {
       const w = info.get(worker.id);
       if (!w || w.ready) return;
