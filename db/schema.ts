@@ -559,17 +559,6 @@ export const teamWeekFigures = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.weekStart, t.staleDays] })],
 );
 
+// Row types for the queries' `Pick`s; the other tables' rows are typed by their selects.
 export type User = typeof users.$inferSelect;
-export type Team = typeof teams.$inferSelect;
-export type Membership = typeof memberships.$inferSelect;
-export type Invitation = typeof invitations.$inferSelect;
 export type Snapshot = typeof snapshots.$inferSelect;
-export type NewSnapshot = typeof snapshots.$inferInsert;
-export type AuditEntry = typeof auditLog.$inferSelect;
-export type OutboxMessage = typeof outbox.$inferSelect;
-export type Goal = typeof goals.$inferSelect;
-export type TeamChannel = typeof teamChannels.$inferSelect;
-export type ChannelHighlight = typeof channelHighlights.$inferSelect;
-export type ApiToken = typeof apiTokens.$inferSelect;
-export type EmailProof = typeof emailProofs.$inferSelect;
-export type Challenge = typeof challenges.$inferSelect;
