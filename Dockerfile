@@ -30,7 +30,9 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:3000/api/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# SIGTERM: the server stops accepting, finishes requests in flight (up to SHUTDOWN_TIMEOUT_MS, 10 s), releases
-# outbox claims, closes the database and exits 0. Give it more than that (compose: stop_grace_period).
+# server/cluster.mjs: one process on the embedded database; on PostgreSQL one worker per core (WEB_CONCURRENCY
+# overrides) behind a small primary. SIGTERM: each server stops accepting, finishes requests in flight (up to
+# SHUTDOWN_TIMEOUT_MS, 10 s), releases outbox claims, closes the database and exits 0 (the primary once all have).
+# Give it more than that (compose: stop_grace_period).
 STOPSIGNAL SIGTERM
-CMD ["node", "--import", "./server/preload.mjs", "server.js"]
+CMD ["node", "server/cluster.mjs", "server.js"]

@@ -66,7 +66,8 @@ function unavailable(req: NextRequest): NextResponse {
  * the Content-Security-Policy. Not a security boundary: every page and action verifies the session on the
  * server. The proxy deliberately does not decode or refresh the session here: a refreshed cookie on a response
  * that was in flight while the person signed out (a prefetch, a second tab) would bring the ended session
- * back, and decoding it twice per page cost ≈ 2 ms of CPU. Sessions therefore last 30 days from sign-in.
+ * back, and decoding it twice per page was a measurable cost on every signed-in request (docs/PERFORMANCE.md).
+ * Sessions therefore last 30 days from sign-in.
  *
  * Also: a cross-origin server action gets 403, and while the database is known to be down (lib/database-health.ts)
  * a page gets the outage page with 503 (a page render could only say 500) until the database answers again.

@@ -5,6 +5,7 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -526,17 +527,38 @@ export const importMappings = pgTable("import_mappings", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
+/**
+ * The dashboard trend's figures of one completed team week (db/queries/dashboard-rollup.ts), computed once and
+ * kept. The key is everything the figures depend on besides the data: the team, the week's first day (which also
+ * fixes the week-start day: it is that date's weekday) and the staleness window. The current week is never kept.
+ * Rows are deleted in the writing transaction by the triggers that raise the team's data version (migration
+ * 0012), from the first week whose figures can see the changed date; so a kept row always equals the figures the
+ * live query would compute. The values are raw (unrounded) aggregates, as the live query returns them.
+ */
+export const teamWeekFigures = pgTable(
+  "team_week_figures",
+  {
+    teamId: text("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    weekStart: date("week_start", { mode: "string" }).notNull(),
+    staleDays: smallint("stale_days").notNull(),
+    counted: integer("counted").notNull(),
+    average: doublePrecision("average"),
+    median: doublePrecision("median"),
+    industryAvg: doublePrecision("industry_avg"),
+    brand: doublePrecision("brand"),
+    people: doublePrecision("people"),
+    insights: doublePrecision("insights"),
+    relationships: doublePrecision("relationships"),
+    submitted: integer("submitted").notNull(),
+    /** Each member's change of total within the week (the recalibration check's input). */
+    changes: doublePrecision("changes").array().notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.weekStart, t.staleDays] })],
+);
+
+// Row types for the queries' `Pick`s; the other tables' rows are typed by their selects.
 export type User = typeof users.$inferSelect;
-export type Team = typeof teams.$inferSelect;
-export type Membership = typeof memberships.$inferSelect;
-export type Invitation = typeof invitations.$inferSelect;
 export type Snapshot = typeof snapshots.$inferSelect;
-export type NewSnapshot = typeof snapshots.$inferInsert;
-export type AuditEntry = typeof auditLog.$inferSelect;
-export type OutboxMessage = typeof outbox.$inferSelect;
-export type Goal = typeof goals.$inferSelect;
-export type TeamChannel = typeof teamChannels.$inferSelect;
-export type ChannelHighlight = typeof channelHighlights.$inferSelect;
-export type ApiToken = typeof apiTokens.$inferSelect;
-export type EmailProof = typeof emailProofs.$inferSelect;
-export type Challenge = typeof challenges.$inferSelect;

@@ -1,23 +1,13 @@
 // The CSV format of SSI snapshots, shared by export and import: one row per person per date, ISO dates, UTF-8.
 import Papa from "papaparse";
+import type { Snapshot, User } from "@/db/schema";
+import { isOptional, SSI_FIELDS, type SsiCsvColumn, type SsiFieldKey } from "@/lib/ssi";
 
-export const CSV_COLUMNS = [
-  "email",
-  "name",
-  "measured_on",
-  "total",
-  "brand",
-  "people",
-  "insights",
-  "relationships",
-  "industry_rank",
-  "network_rank",
-  "industry_avg",
-  "network_avg",
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
+/** Who the row is about, then the snapshot's fields in SSI_FIELDS order. */
+export type CsvColumn = "email" | "name" | SsiCsvColumn;
+export const CSV_COLUMNS: readonly CsvColumn[] = ["email", "name", ...SSI_FIELDS.map((f) => f.csv)];
 
-const REQUIRED: CsvColumn[] = ["email", "measured_on", "brand", "people", "insights", "relationships"];
+const REQUIRED: CsvColumn[] = ["email", ...SSI_FIELDS.filter((f) => !isOptional(f)).map((f) => f.csv)];
 
 /** Most rows one import accepts; larger files are refused with a message saying so. */
 export const CSV_MAX_ROWS = 50_000;
@@ -28,20 +18,7 @@ export const CSV_MESSAGES = {
   missingColumns: (cols: string[]) => `The header row is missing ${cols.join(", ")}. The first line must name the columns: ${CSV_COLUMNS.join(",")}.`,
 } as const;
 
-export type CsvExportRow = {
-  email: string;
-  name: string | null;
-  measuredOn: string;
-  total: number;
-  brand: number;
-  people: number;
-  insights: number;
-  relationships: number;
-  industryRank: number | null;
-  networkRank: number | null;
-  industryAvg: number | null;
-  networkAvg: number | null;
-};
+export type CsvExportRow = Pick<User, "email" | "name"> & Pick<Snapshot, SsiFieldKey>;
 
 /** One field, quoted when needed (RFC 4180); a leading =, +, - or @ in text is defused for spreadsheets. */
 export function csvField(value: string | number | null): string {
@@ -55,7 +32,7 @@ export const csvHeaderLine = () => `${CSV_COLUMNS.join(",")}\r\n`;
 
 export function csvLine(r: CsvExportRow): string {
   return (
-    [r.email, r.name, r.measuredOn, r.total, r.brand, r.people, r.insights, r.relationships, r.industryRank, r.networkRank, r.industryAvg, r.networkAvg]
+    [r.email, r.name, ...SSI_FIELDS.map((f) => r[f.key])]
       .map(csvField)
       .join(",") + "\r\n"
   );
@@ -101,16 +78,5 @@ export function parseSnapshotCsv(text: string, maxRows = CSV_MAX_ROWS): ParsedCs
 
 /** The snapshot form's field names for one CSV record, ready for snapshotInputSchema. */
 export function csvRecordToInput(r: CsvRecord): Record<string, string | undefined> {
-  return {
-    measuredOn: r.measured_on,
-    brand: r.brand,
-    people: r.people,
-    insights: r.insights,
-    relationships: r.relationships,
-    total: r.total,
-    industryRank: r.industry_rank,
-    networkRank: r.network_rank,
-    industryAvg: r.industry_avg,
-    networkAvg: r.network_avg,
-  };
+  return Object.fromEntries(SSI_FIELDS.map((f) => [f.key, r[f.csv]]));
 }

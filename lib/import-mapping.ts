@@ -4,7 +4,7 @@
  * The targets are the snapshot CSV's columns, so a mapped row goes through the same validation as our own file.
  */
 import { CSV_COLUMNS, type CsvColumn, type CsvRecord } from "@/lib/csv-snapshots";
-import { COMPONENT_LABELS, COMPONENTS } from "@/lib/ssi";
+import { isOptional, SSI_FIELDS } from "@/lib/ssi";
 import type { SheetTable } from "@/lib/spreadsheet/table";
 
 export type DateOrder = "ymd" | "dmy" | "mdy";
@@ -15,23 +15,16 @@ export type ColumnMapping = { columns: Partial<Record<CsvColumn, number>>; fixed
 /** What a team keeps for next time: header names rather than positions, which move between exports. */
 export type SavedMapping = { columns: Partial<Record<CsvColumn, string>>; dateOrder: DateOrder; oneDate?: boolean };
 
-const OTHER_LABELS = {
-  email: "Email",
-  name: "Name",
-  measured_on: "Date",
-  total: "Total SSI",
-  industry_rank: "Industry SSI rank (Top %)",
-  network_rank: "Network SSI rank (Top %)",
-  industry_avg: "Industry average SSI",
-  network_avg: "Network average SSI",
-} as const satisfies Record<Exclude<CsvColumn, (typeof COMPONENTS)[number]>, string>;
-
-/** Every field a column can be mapped to, in the order the page lists them. */
-export const MAPPING_FIELDS: { key: CsvColumn; label: string; required: boolean }[] = CSV_COLUMNS.map((key) => ({
-  key,
-  label: (COMPONENTS as readonly string[]).includes(key) ? COMPONENT_LABELS[key as (typeof COMPONENTS)[number]].linkedIn : OTHER_LABELS[key as keyof typeof OTHER_LABELS],
-  required: (COMPONENTS as readonly string[]).includes(key),
-}));
+/** Every field a column can be mapped to, in the order the page lists them; only the date may be one for all rows. */
+export const MAPPING_FIELDS: { key: CsvColumn; label: string; required: boolean }[] = [
+  { key: "email", label: "Email", required: false },
+  { key: "name", label: "Name", required: false },
+  ...SSI_FIELDS.map((f) => ({
+    key: f.csv,
+    label: f.kind === "rank" ? `${f.label} (Top %)` : f.label,
+    required: !isOptional(f) && f.kind !== "date",
+  })),
+];
 
 export const fieldLabel = (key: CsvColumn) => MAPPING_FIELDS.find((f) => f.key === key)!.label;
 
@@ -185,7 +178,7 @@ export function toIsoDate(value: string, order: DateOrder): string {
 /** "Top 5%", "5 %" → "5": the ranks as LinkedIn shows them. */
 const rankValue = (v: string) => v.trim().replace(/^top\s*/i, "").replace(/\s*%$/, "");
 
-const RANKS = new Set<CsvColumn>(["industry_rank", "network_rank"]);
+const RANKS = new Set<CsvColumn>(SSI_FIELDS.filter((f) => f.kind === "rank").map((f) => f.csv));
 
 /** The sheet's rows as snapshot records under this mapping; a problem found while reading travels along. */
 export function applyMapping(table: SheetTable, mapping: ColumnMapping): CsvRecord[] {

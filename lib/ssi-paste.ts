@@ -3,19 +3,20 @@
 // page's layout alone (lib/ssi-paste-structure.ts). Whatever is read is checked against the SSI's ranges here.
 import {
   COMPONENT_LABELS,
-  COMPONENT_MAX,
   COMPONENTS,
+  inRange,
+  rangeText,
   round3,
+  SSI_SCORE_FIELDS,
   sumComponents,
-  TOTAL_MAX,
   totalMatchesComponents,
-  type Component,
+  type SsiScoreKey,
 } from "@/lib/ssi";
 import { readByLabels } from "@/lib/ssi-paste-by-labels";
 import { labelHits, PASTE_LANGUAGES } from "@/lib/ssi-paste-labels";
 import { readByStructure } from "@/lib/ssi-paste-structure";
 
-export type PasteField = Component | "total" | "industryRank" | "networkRank" | "industryAvg" | "networkAvg";
+export type PasteField = SsiScoreKey;
 export type PasteValues = Partial<Record<PasteField, number>>;
 /** How the text was read: by a known language's labels, or by the page's layout. */
 export type PasteReading = { by: "labels"; language: string } | { by: "layout" };
@@ -37,30 +38,7 @@ export function describeReading(reading: PasteReading): string {
     : `Read from the page's layout (its language's labels are not known here): the total, then the four components in LinkedIn's order. Check each value.`;
 }
 
-type Rule = { label: string; ok: (v: number) => boolean; range: string; show: (v: number) => string };
-const score = (label: string, max: number): Rule => ({
-  label,
-  ok: (v) => v >= 0 && v <= max,
-  range: `between 0 and ${max}`,
-  show: String,
-});
-const rank = (label: string): Rule => ({
-  label,
-  ok: (v) => v > 0 && v <= 100,
-  range: "a Top % above 0 and at most 100",
-  show: (v) => `Top ${v}%`,
-});
-const RULES: Record<PasteField, Rule> = {
-  total: score("Total SSI", TOTAL_MAX),
-  brand: score(COMPONENT_LABELS.brand.linkedIn, COMPONENT_MAX),
-  people: score(COMPONENT_LABELS.people.linkedIn, COMPONENT_MAX),
-  insights: score(COMPONENT_LABELS.insights.linkedIn, COMPONENT_MAX),
-  relationships: score(COMPONENT_LABELS.relationships.linkedIn, COMPONENT_MAX),
-  industryRank: rank("Industry SSI rank"),
-  networkRank: rank("Network SSI rank"),
-  industryAvg: score("Industry average SSI", 100),
-  networkAvg: score("Network average SSI", 100),
-};
+const show = (f: (typeof SSI_SCORE_FIELDS)[number], v: number) => (f.kind === "rank" ? `Top ${v}%` : String(v));
 
 const toNumber = (raw: string) => round3(Number(raw.replace(",", ".")));
 
@@ -79,13 +57,12 @@ function normalize(input: string): string {
 function check(raw: Partial<Record<PasteField, string>>) {
   const values: PasteValues = {};
   const warnings: string[] = [];
-  for (const field of Object.keys(RULES) as PasteField[]) {
-    const r = raw[field];
+  for (const f of SSI_SCORE_FIELDS) {
+    const r = raw[f.key];
     if (r === undefined) continue;
     const v = toNumber(r);
-    const rule = RULES[field];
-    if (rule.ok(v)) values[field] = v;
-    else warnings.push(`Skipped ${rule.label}: ${r} is not ${rule.range}.`);
+    if (inRange(f, v)) values[f.key] = v;
+    else warnings.push(`Skipped ${f.label}: ${r} is not ${rangeText(f)}.`);
   }
   return { values, warnings };
 }
@@ -122,9 +99,9 @@ export function parseSsiPaste(input: string): PasteResult {
     }
   }
 
-  const found = (Object.keys(RULES) as PasteField[]).flatMap((f) => {
-    const v = values[f];
-    return v === undefined ? [] : [`${RULES[f].label}: ${RULES[f].show(v)}`];
+  const found = SSI_SCORE_FIELDS.flatMap((f) => {
+    const v = values[f.key];
+    return v === undefined ? [] : [`${f.label}: ${show(f, v)}`];
   });
   return { ok: true, values, found, warnings, reading };
 }

@@ -2,7 +2,8 @@
 // On a PostgreSQL database seeded with `npm run seed:large`: runs the app's own query functions (leaderboard
 // now and a year ago, a challenge page, dashboard, digest), captures the SQL they send, and prints each statement's
 // EXPLAIN (ANALYZE, BUFFERS) execution time and the server's CPU time per run (and with --plans the plan). --digest also builds every
-// team's weekly digest, timed. Read-only but for two challenges created for the measurement and deleted (the digest enqueue is rolled back).
+// team's weekly digest, timed. Read-only but for two challenges created for the measurement and deleted (the digest enqueue is rolled back)
+// and the dashboard rollup's kept weeks of the team (team_week_figures), which the page would keep too.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
@@ -13,6 +14,7 @@ import { getTeamLeaderboard } from "../db/queries/leaderboard";
 import { getChallengeStandings } from "../db/queries/challenge-standings";
 import { createChallenge, getTeamChallenge } from "../db/queries/challenges";
 import { getMemberRankHistory, getTeamHeadline, getTeamNow, getTeamTrend } from "../db/queries/dashboard";
+import { computeTeamTrend } from "../db/queries/dashboard-trend";
 import { buildTeamDigestEmails } from "../server/digest/run";
 import { enqueueEmails } from "../db/queries/outbox";
 import { addDays, todayInZone } from "../lib/dates";
@@ -117,7 +119,9 @@ await explain("leaderboard today", () => getTeamLeaderboard(access, { asOf: toda
 await explain("leaderboard a year ago", () => getTeamLeaderboard(access, { asOf: addDays(today, -365), by: "total", staleDays: team.staleDays }));
 await explain("leaderboard by a component", () => getTeamLeaderboard(access, { asOf: today, by: "insights", staleDays: team.staleDays }));
 await explain("dashboard headline", () => getTeamHeadline(access, cal));
-await explain(`dashboard trend (${weeks} weeks)`, () => getTeamTrend(access, cal, weeks));
+await explain(`dashboard trend (${weeks} weeks), computed live`, () => computeTeamTrend(access, cal, weeks));
+// The page's path: completed weeks from the rollup (kept by the first call), the current week computed.
+await explain(`dashboard trend (${weeks} weeks), rollup warm`, () => getTeamTrend(access, cal, weeks));
 await explain("dashboard members now", () => getTeamNow(access, cal));
 await explain(`member rank history (${weeks} weeks)`, () => getMemberRankHistory(access, owner!.userId, cal, weeks));
 // A challenge page against the same team: created for the measurement and deleted afterwards.

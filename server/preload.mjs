@@ -1,5 +1,6 @@
-// Loaded by Node before Next (`node --import ./server/preload.mjs …`: see server/start-command.mjs), in every
-// way the app is served: `next start`, the standalone build's server.js, and one day each worker of a cluster.
+// Loaded before Next (by server/cluster.mjs, as `node --import ./server/preload.mjs …` would: see
+// server/start-command.mjs), in every way the app is served: `next start`, the standalone build's server.js, and
+// each worker of a cluster start.
 // Next creates its HTTP server itself; this wraps http.createServer so that every request of every server
 //   - gets a request id (a sane incoming X-Request-Id, or a new one), sent back as X-Request-Id,
 //   - runs inside the request context (server/runtime.mjs), where the app notes the signed-in person,

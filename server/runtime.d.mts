@@ -29,6 +29,9 @@ export type Runtime = {
   metrics: Metrics;
   requestContext: AsyncLocalStorage<RequestStore>;
   onShutdown(name: string, fn: () => Promise<void> | void): void;
+  onCollect(fn: () => Promise<void>): void;
+  collect(): Promise<void>;
+  clusterMetrics(): Promise<string | null>;
   shutdownSteps: { name: string; fn: () => Promise<void> | void }[];
   stopping: boolean;
   preloaded: boolean;

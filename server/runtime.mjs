@@ -5,6 +5,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
 import client from "prom-client";
+import { workerMetrics } from "./cluster-ipc.mjs";
 
 const KEY = Symbol.for("ssi-leaderboard.runtime");
 
@@ -34,7 +35,8 @@ function createLogger() {
   const format = process.env.LOG_FORMAT ?? (process.stdout.isTTY ? "pretty" : "json");
   const options = {
     level: process.env.LOG_LEVEL ?? "info",
-    base: undefined, // no pid / hostname on every line
+    // No pid / hostname on every line; in a cluster start (server/cluster.mjs), the worker's number.
+    base: process.env.SSI_WORKER ? { worker: Number(process.env.SSI_WORKER) } : undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
   };
@@ -48,7 +50,8 @@ function createMetrics() {
   client.collectDefaultMetrics({ register: registry });
   const registers = [registry];
   const counter = (name, help, labelNames = []) => new client.Counter({ name, help, labelNames, registers });
-  const gauge = (name, help, labelNames = []) => new client.Gauge({ name, help, labelNames, registers });
+  // `aggregator`: how a cluster start merges the workers' figures (server/cluster-ipc.mjs; counters are summed).
+  const gauge = (name, help, labelNames = [], aggregator = "sum") => new client.Gauge({ name, help, labelNames, registers, aggregator });
   return {
     registry,
     httpRequests: counter("ssi_http_requests_total", "HTTP requests answered, by method, route and status.", ["method", "route", "status"]),
@@ -62,9 +65,10 @@ function createMetrics() {
     dbPoolMax: gauge("ssi_db_pool_max", "Connections the database pool may open (1 for the embedded database)."),
     dbPoolConnections: gauge("ssi_db_pool_connections", "Database connections of this process, by state (open, busy).", ["state"]),
     dbErrors: counter("ssi_db_errors_total", "Database errors that failed a request or a job, by kind (connection, query).", ["kind"]),
-    outboxMessages: gauge("ssi_outbox_messages", "Messages in the outbox, by status (pending, sent, failed).", ["status"]),
-    outboxOldestPendingAge: gauge("ssi_outbox_oldest_pending_age_seconds", "Age of the oldest pending outbox message; 0 when none is pending."),
-    outboxClaimed: gauge("ssi_outbox_claimed", "Pending messages held by a sender's lease right now (all instances)."),
+    // Read from the shared database: every worker would report the same figure, so the one scraped counts.
+    outboxMessages: gauge("ssi_outbox_messages", "Messages in the outbox, by status (pending, sent, failed).", ["status"], "first"),
+    outboxOldestPendingAge: gauge("ssi_outbox_oldest_pending_age_seconds", "Age of the oldest pending outbox message; 0 when none is pending.", [], "first"),
+    outboxClaimed: gauge("ssi_outbox_claimed", "Pending messages held by a sender's lease right now (all instances).", [], "first"),
     digestsSent: counter("ssi_digests_sent_total", "Digest emails this process handed to the mail server (or the preview)."),
     emailsSent: counter("ssi_outbox_sent_total", "Outbox messages this process delivered, by kind.", ["kind"]),
     jobRuns: counter("ssi_job_runs_total", "Background job runs, by job and outcome (ok, error).", ["job", "outcome"]),
@@ -75,9 +79,22 @@ function createMetrics() {
 
 function create() {
   const shutdownSteps = [];
+  const collectors = [];
+  const metrics = createMetrics();
+  // Errors are the collector's to handle (count and log them): a scrape still answers with what it has.
+  const collect = async () => {
+    for (const fn of collectors) await fn();
+  };
   return {
     log: createLogger(),
-    metrics: createMetrics(),
+    metrics,
+    /** Registers a refresh of this process's own gauges, run before its metrics are read (here or by a cluster's primary). */
+    onCollect(fn) {
+      collectors.push(fn);
+    },
+    collect,
+    /** In a worker of a cluster start: every worker's metrics merged, as Prometheus text; null in a single process. */
+    clusterMetrics: workerMetrics(metrics.registry, collect).scrape,
     /** The request being answered: its id and, once known, the signed-in person's id. */
     requestContext: new AsyncLocalStorage(),
     /** Registers a step of a clean shutdown (run in registration order, after the HTTP servers stopped). */

@@ -2,6 +2,8 @@ import { database } from "@/db/client";
 import { DatabaseLockedError } from "@/db/pglite-lock";
 import { EnvError } from "@/lib/env";
 import { prepareRuntimeEnv } from "@/lib/runtime-env";
+import { noteWorkerReady } from "@/server/cluster-ipc.mjs";
+import { registerMetricsCollector } from "@/server/metrics";
 
 function fail(message: string): never {
   console.error(`\n${message}\n`);
@@ -31,4 +33,8 @@ export async function startServer(): Promise<void> {
     const { startDigestScheduler } = await import("@/server/digest/scheduler");
     startDigestScheduler();
   }
+  // In a cluster start (server/cluster.mjs): every worker reports its pool when the instance is scraped, and the
+  // primary learns that this worker got past its start-up checks (a worker that dies before this is not retried).
+  registerMetricsCollector();
+  noteWorkerReady();
 }

@@ -1,26 +1,25 @@
-// How every production start runs the server: Node with the preload (server/preload.mjs: request ids, request
-// logs and metrics, clean shutdown) in front of `next start` or of the standalone build's server.js.
-// npm start, npm run serve, the end-to-end server, the benchmark and the production tests all start it this way,
-// so what the tests prove is what runs. A cluster start (one worker per core) forks the same command.
+// How every production start runs the server: Node with server/cluster.mjs in front of `next start` or of the
+// standalone build's server.js. With one worker (the embedded database, WEB_CONCURRENCY=1, one core) that is one
+// process loading the preload (server/preload.mjs: request ids, request logs and metrics, clean shutdown) and then
+// the server; with more, a small primary and one such worker per core on the same port.
+// npm start, npm run serve, the end-to-end server, the benchmark, the production tests and the Dockerfile all start
+// it this way, so what the tests prove is what runs.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Node's arguments that load the preload from `dir` (the project, or the standalone build's folder). */
-export function preloadArgs(dir = root) {
-  return ["--import", pathToFileURL(path.join(dir, "server", "preload.mjs")).href];
+/** Node's arguments that start `server` (a script) with `args` through the cluster start in `dir`. */
+export function clusterArgs(server, args = [], dir = root) {
+  return [path.join(dir, "server", "cluster.mjs"), server, ...args];
 }
 
-/** `node <these> ` serves the build in NEXT_DIST_DIR (default .next) with `next start`. */
+/** `node <these>` serves the build in NEXT_DIST_DIR (default .next) with `next start`. */
 export function nextStartArgs({ port, host } = {}) {
-  return [
-    ...preloadArgs(root),
-    path.join(root, "node_modules", "next", "dist", "bin", "next"),
+  return clusterArgs(path.join(root, "node_modules", "next", "dist", "bin", "next"), [
     "start",
     ...(port ? ["-p", String(port)] : []),
     ...(host ? ["-H", host] : []),
-  ];
+  ]);
 }
 
 /** The standalone build's folder (every build makes it; scripts/standalone.mjs completes it). */
@@ -28,5 +27,5 @@ export const STANDALONE_DIR = path.join(root, process.env.NEXT_DIST_DIR || ".nex
 
 /** `node <these>` serves the standalone build in `dir`; its port and host come from PORT and HOSTNAME. */
 export function standaloneArgs(dir = STANDALONE_DIR) {
-  return [...preloadArgs(dir), path.join(dir, "server.js")];
+  return clusterArgs(path.join(dir, "server.js"), [], dir);
 }

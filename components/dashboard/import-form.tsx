@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { FieldError } from "@/components/ui/field";
+import { PreviewTable } from "@/components/ui/preview-table";
 import type { FormAction } from "@/lib/validation/action-state";
 import { CSV_IMPORT_MAX_BYTES, CSV_TOO_LARGE_MESSAGE, type ImportState, type ImportStatus } from "@/lib/validation/csv-import";
 import { ImportMapping } from "./import-mapping";
@@ -62,9 +63,7 @@ export function ImportForm({ action, dashboardHref, today }: { action: FormActio
             CSV in any encoding and with any delimiter, or an Excel workbook (.xlsx). One row per person and date; you choose which column is which
             next. Up to 50,000 rows, 10 MB.
           </p>
-          <p id="import-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
-            {tooLarge ? CSV_TOO_LARGE_MESSAGE : null}
-          </p>
+          <FieldError id="import-file-error" errors={tooLarge ? [CSV_TOO_LARGE_MESSAGE] : null} />
         </div>
         <SubmitButton pendingLabel="Checking…">Preview</SubmitButton>
       </form>
@@ -107,34 +106,35 @@ export function ImportForm({ action, dashboardHref, today }: { action: FormActio
               <h2 id="preview-title" className="text-lg font-semibold">Preview of {state.fileName}</h2>
               <p className="text-sm text-muted">Nothing has been written yet. Rows with errors are skipped; fix them in the file and preview again.</p>
               <Counts counts={state.counts} />
-              <ScrollRegion label="Import preview" className="max-h-[32rem] rounded-lg border border-line bg-surface">
-                <table className="w-full text-sm">
-                  <caption className="sr-only">What each row of the file will do</caption>
-                  <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
-                    <tr>
-                      <th scope="col" className="px-3 py-2">Line</th>
-                      <th scope="col" className="px-3 py-2">Person</th>
-                      <th scope="col" className="px-3 py-2">Date</th>
-                      <th scope="col" className="px-3 py-2 text-right">SSI</th>
-                      <th scope="col" className="px-3 py-2">Outcome</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {state.rows.map((r) => (
-                      <tr key={r.line} className="border-t border-line align-top" data-testid="import-row" data-line={r.line} data-status={r.status}>
-                        <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                        <td className="min-w-36 max-w-56 px-3 py-2 wrap-anywhere">{r.person || "—"}</td>
-                        <td className="whitespace-nowrap px-3 py-2 tabular-nums">{r.measuredOn || "—"}</td>
-                        <td className="px-3 py-2 text-right tabular-nums">{r.total === null ? "—" : r.total.toFixed(2)}</td>
-                        <td className="min-w-48 px-3 py-2">
-                          <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
-                          {r.errors.length ? <span className="mt-1 block text-xs">{r.errors.join(" ")}</span> : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollRegion>
+              <PreviewTable
+                label="Import preview"
+                caption="What each row of the file will do"
+                className="max-h-[32rem]"
+                rows={state.rows}
+                rowKey={(r) => r.line}
+                rowProps={(r) => ({ "data-testid": "import-row", "data-line": r.line, "data-status": r.status })}
+                columns={[
+                  { header: "Line", cellClassName: "px-3 py-2 tabular-nums", cell: (r) => r.line },
+                  { header: "Person", cellClassName: "min-w-36 max-w-56 px-3 py-2 wrap-anywhere", cell: (r) => r.person || "—" },
+                  { header: "Date", cellClassName: "whitespace-nowrap px-3 py-2 tabular-nums", cell: (r) => r.measuredOn || "—" },
+                  {
+                    header: "SSI",
+                    headerClassName: "px-3 py-2 text-right",
+                    cellClassName: "px-3 py-2 text-right tabular-nums",
+                    cell: (r) => (r.total === null ? "—" : r.total.toFixed(2)),
+                  },
+                  {
+                    header: "Outcome",
+                    cellClassName: "min-w-48 px-3 py-2",
+                    cell: (r) => (
+                      <>
+                        <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>{STATUS[r.status].label}</span>
+                        {r.errors.length ? <span className="mt-1 block text-xs">{r.errors.join(" ")}</span> : null}
+                      </>
+                    ),
+                  },
+                ]}
+              />
               {state.hiddenRows ? <p className="text-xs text-muted">{state.hiddenRows.toLocaleString("en-US")} more valid rows are not listed; the counts above include them.</p> : null}
               <div className="flex flex-wrap items-center gap-3">
                 <SubmitButton name="intent" value="confirm" disabled={writable === 0 || stale} aria-describedby={stale ? "import-stale" : undefined} pendingLabel="Importing…">

@@ -1,8 +1,17 @@
 import { Field } from "@/components/ui/field";
+import { SSI_FIELDS } from "@/lib/ssi";
 import { RankField } from "./rank-field";
 
-type RankName = "industryRank" | "networkRank" | "industryAvg" | "networkAvg";
-export const RANK_FIELDS: readonly RankName[] = ["industryRank", "networkRank", "industryAvg", "networkAvg"];
+const GROUP = SSI_FIELDS.filter((f) => f.kind === "rank" || f.kind === "average");
+type RankName = (typeof GROUP)[number]["key"];
+export const RANK_FIELDS: readonly RankName[] = GROUP.map((f) => f.key);
+
+const HINTS: Record<RankName, string> = {
+  industryRank: "Top % of people in your industry. Lower is better: 3 means top 3%.",
+  networkRank: "Top % of your network. Lower is better: 1 means top 1%.",
+  industryAvg: "“People in your industry” on LinkedIn: their average SSI, 0–100.",
+  networkAvg: "“People in your network” on LinkedIn: their average SSI, 0–100.",
+};
 
 const number = { type: "text", inputMode: "decimal", autoComplete: "off", step: "0.001" } as const;
 
@@ -36,50 +45,23 @@ export function SnapshotRanks({
       <div className="flex flex-col gap-4 px-4 pt-2 pb-4">
         <p className="text-sm text-muted">Shown under your score on LinkedIn. They help compare you with your peers.</p>
         <div className="grid gap-4 sm:grid-cols-2">
-          <RankField
-            key={key("industryRank")}
-            label="Industry SSI rank"
-            name="industryRank"
-            {...number}
-            min={0.001}
-            max={100}
-            defaultValue={values.industryRank ?? ""}
-            errors={errors?.industryRank}
-            hint="Top % of people in your industry. Lower is better: 3 means top 3%."
-          />
-          <RankField
-            key={key("networkRank")}
-            label="Network SSI rank"
-            name="networkRank"
-            {...number}
-            min={0.001}
-            max={100}
-            defaultValue={values.networkRank ?? ""}
-            errors={errors?.networkRank}
-            hint="Top % of your network. Lower is better: 1 means top 1%."
-          />
-          <Field
-            key={key("industryAvg")}
-            label="Industry average SSI"
-            name="industryAvg"
-            {...number}
-            min={0}
-            max={100}
-            defaultValue={values.industryAvg ?? ""}
-            errors={errors?.industryAvg}
-            hint="“People in your industry” on LinkedIn: their average SSI, 0–100."
-          />
-          <Field
-            key={key("networkAvg")}
-            label="Network average SSI"
-            name="networkAvg"
-            {...number}
-            min={0}
-            max={100}
-            defaultValue={values.networkAvg ?? ""}
-            errors={errors?.networkAvg}
-            hint="“People in your network” on LinkedIn: their average SSI, 0–100."
-          />
+          {GROUP.map((f) => {
+            const Input = f.kind === "rank" ? RankField : Field;
+            return (
+              <Input
+                key={key(f.key)}
+                label={f.label}
+                name={f.key}
+                {...number}
+                // A rank is above its minimum: the least it can be at three decimals.
+                min={f.kind === "rank" ? f.min + 0.001 : f.min}
+                max={f.max}
+                defaultValue={values[f.key] ?? ""}
+                errors={errors?.[f.key]}
+                hint={HINTS[f.key]}
+              />
+            );
+          })}
         </div>
       </div>
     </details>

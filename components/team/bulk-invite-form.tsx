@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { ScrollRegion } from "@/components/ui/scroll-region";
+import { FieldError } from "@/components/ui/field";
+import { PreviewTable } from "@/components/ui/preview-table";
 import { SelectField } from "@/components/ui/select-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/validation/action-state";
@@ -16,6 +17,8 @@ const STATUS: Record<BulkInviteStatus, { label: string; row: string; className: 
   repeat: { label: "Repeated", row: "Repeated", className: "border-line bg-raised" },
 };
 
+type BulkInviteRow = NonNullable<BulkInviteState["rows"]>[number];
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Paste a list or upload a CSV → preview of every entry → send every new invitation at once. */
@@ -26,6 +29,14 @@ export function BulkInviteForm({ action }: { action: FormAction<BulkInviteState>
   const v = state.values;
   const fileErrors = fileTooLarge ? [BULK_INVITE_MESSAGES.fileTooLarge] : state.fieldErrors?.file;
   const toSend = state.counts ? state.counts.new + (resend ? state.counts.pending : 0) : 0;
+  const outcome = (r: BulkInviteRow) => (
+    <>
+      <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>
+        {r.status === "pending" && resend ? "Will be invited again" : STATUS[r.status].row}
+      </span>
+      {r.note ? <span className="mt-1 block text-xs">{r.note}</span> : null}
+    </>
+  );
   return (
     <div className="flex min-w-0 flex-col gap-4">
       <form action={formAction} className="grid min-w-0 gap-4" key={`${state.phase}|${JSON.stringify(v ?? {})}`}>
@@ -48,9 +59,7 @@ export function BulkInviteForm({ action }: { action: FormAction<BulkInviteState>
             One a line: an address, or Name &lt;address&gt; as your address book copies it; a column pasted from a spreadsheet works too. Up to 100
             people at a time.
           </p>
-          <p id="bulk-list-error" className="text-sm text-danger empty:hidden" aria-live="polite">
-            {state.fieldErrors?.list?.join(" ")}
-          </p>
+          <FieldError id="bulk-list-error" errors={state.fieldErrors?.list} />
         </div>
         <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="bulk-file" className="text-sm font-medium">
@@ -70,9 +79,7 @@ export function BulkInviteForm({ action }: { action: FormAction<BulkInviteState>
             }}
             className="min-h-10 min-w-0 rounded-md border border-line bg-surface px-3 py-2 text-sm"
           />
-          <p id="bulk-file-error" className="text-sm text-danger empty:hidden" aria-live="polite">
-            {fileErrors?.join(" ")}
-          </p>
+          <FieldError id="bulk-file-error" errors={fileErrors} />
         </div>
         <div className="grid gap-4 sm:grid-cols-[10rem_10rem_auto] sm:items-start">
           <SelectField label="Role for everyone" name="role" id="bulk-role" defaultValue={v?.role ?? "member"} errors={state.fieldErrors?.role}>
@@ -126,48 +133,36 @@ export function BulkInviteForm({ action }: { action: FormAction<BulkInviteState>
               </li>
             ))}
           </ul>
-          <ScrollRegion label="Invitation preview" className="max-h-96 rounded-lg border border-line bg-surface">
-            <table className="w-full text-sm">
-              <caption className="sr-only">What happens to each entry of the list</caption>
-              <thead className="sticky top-0 bg-raised text-left text-xs text-muted">
-                <tr>
-                  <th scope="col" className="px-3 py-2">Line</th>
-                  <th scope="col" className="px-3 py-2">Person</th>
-                  <th scope="col" className="hidden px-3 py-2 sm:table-cell">Outcome</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.rows.map((r, i) => {
-                  // On a phone the outcome goes under the person: three columns left the address a few letters wide.
-                  const outcome = (
-                    <>
-                      <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS[r.status].className}`}>
-                        {r.status === "pending" && resend ? "Will be invited again" : STATUS[r.status].row}
-                      </span>
-                      {r.note ? <span className="mt-1 block text-xs">{r.note}</span> : null}
-                    </>
-                  );
-                  return (
-                    <tr key={`${r.line}-${i}`} className="border-t border-line align-top" data-testid="bulk-row" data-status={r.status}>
-                      <td className="px-3 py-2 tabular-nums">{r.line}</td>
-                      <td className="px-3 py-2 wrap-anywhere sm:max-w-64">
-                        {r.email ? (
-                          <>
-                            {r.name ? <span className="block font-medium">{r.name}</span> : null}
-                            <span className={r.name ? "text-xs text-muted" : ""}>{r.email}</span>
-                          </>
-                        ) : (
-                          <span className="font-mono text-xs">{r.text}</span>
-                        )}
-                        <div className="mt-1 sm:hidden">{outcome}</div>
-                      </td>
-                      <td className="hidden px-3 py-2 sm:table-cell">{outcome}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <PreviewTable
+            label="Invitation preview"
+            caption="What happens to each entry of the list"
+            className="max-h-96"
+            rows={state.rows}
+            rowKey={(r, i) => `${r.line}-${i}`}
+            rowProps={(r) => ({ "data-testid": "bulk-row", "data-status": r.status })}
+            columns={[
+              { header: "Line", cellClassName: "px-3 py-2 tabular-nums", cell: (r) => r.line },
+              {
+                header: "Person",
+                cellClassName: "px-3 py-2 wrap-anywhere sm:max-w-64",
+                cell: (r) => (
+                  <>
+                    {r.email ? (
+                      <>
+                        {r.name ? <span className="block font-medium">{r.name}</span> : null}
+                        <span className={r.name ? "text-xs text-muted" : ""}>{r.email}</span>
+                      </>
+                    ) : (
+                      <span className="font-mono text-xs">{r.text}</span>
+                    )}
+                    {/* On a phone the outcome goes under the person: three columns left the address a few letters wide. */}
+                    <div className="mt-1 sm:hidden">{outcome(r)}</div>
+                  </>
+                ),
+              },
+              { header: "Outcome", headerClassName: "hidden px-3 py-2 sm:table-cell", cellClassName: "hidden px-3 py-2 sm:table-cell", cell: outcome },
+            ]}
+          />
           <form action={formAction} className="flex flex-col gap-3">
             <input type="hidden" name="intent" value="confirm" />
             <input type="hidden" name="role" value={v?.role ?? "member"} />

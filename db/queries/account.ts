@@ -2,6 +2,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
 import { apiTokens, goals, memberships, outbox, snapshots, teams, users } from "../schema";
 import { requestEmailProof } from "./email-proofs";
+import { ssiColumns } from "./snapshot-fields";
 import { normalizeEmail } from "./users";
 
 /** The signed-in person's own settings (never another person's). */
@@ -136,16 +137,7 @@ export async function exportUserData(userId: string) {
     .orderBy(asc(teams.name));
   const snapshotRows = await db
     .select({
-      measuredOn: snapshots.measuredOn,
-      total: snapshots.total,
-      brand: snapshots.brand,
-      people: snapshots.people,
-      insights: snapshots.insights,
-      relationships: snapshots.relationships,
-      industryRank: snapshots.industryRank,
-      networkRank: snapshots.networkRank,
-      industryAvg: snapshots.industryAvg,
-      networkAvg: snapshots.networkAvg,
+      ...ssiColumns,
       source: snapshots.source,
       createdAt: snapshots.createdAt,
       updatedAt: snapshots.updatedAt,

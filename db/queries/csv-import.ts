@@ -5,7 +5,8 @@ import { writeAudit } from "./audit";
 import { saveImportMapping } from "./import-mappings";
 import type { SavedMapping } from "@/lib/import-mapping";
 import { csvRecordToInput, type CsvRecord } from "@/lib/csv-snapshots";
-import { round3 } from "@/lib/ssi";
+import { ssiColumnsSql, ssiExcluded, ssiNumbers, ssiValues } from "./snapshot-fields";
+import { round3, SSI_SCORE_KEYS, type SsiScoreKey } from "@/lib/ssi";
 import type { TeamAccess } from "@/lib/team-access";
 import { snapshotInputSchema, type SnapshotInput } from "@/lib/validation/snapshot";
 import { hasControlChars } from "@/lib/validation/text";
@@ -43,8 +44,6 @@ export const IMPORT_MESSAGES = {
   notMember: "No member of this team has this email address.",
   duplicate: (line: number) => `The same person and date as line ${line}: only the first is imported.`,
 } as const;
-
-const VALUE_FIELDS = ["brand", "people", "insights", "relationships", "total", "industryRank", "networkRank", "industryAvg", "networkAvg"] as const;
 
 const CHUNK = 1000;
 const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
@@ -126,22 +125,18 @@ async function classify(db: Db | Tx, access: TeamAccess, records: CsvRecord[], t
   const valid = rows.filter((r) => r.status !== "error");
   for (const part of chunks(valid)) {
     const pairs = JSON.stringify(part.map((r) => ({ user_id: r.userId, measured_on: r.input!.measuredOn })));
-    const existing = await queryRows<Record<(typeof VALUE_FIELDS)[number], number | null> & { user_id: string; measured_on: string }>(
+    const existing = await queryRows<Record<SsiScoreKey, number | null> & { user_id: string; measuredOn: string }>(
       db,
-      sql`select s.user_id, s.measured_on::text as measured_on,
-                 s.brand::float8 as "brand", s.people::float8 as "people", s.insights::float8 as "insights",
-                 s.relationships::float8 as "relationships", s.total::float8 as "total",
-                 s.industry_rank::float8 as "industryRank", s.network_rank::float8 as "networkRank",
-                 s.industry_avg::float8 as "industryAvg", s.network_avg::float8 as "networkAvg"
+      sql`select s.user_id, ${ssiColumnsSql}
           from json_to_recordset(${pairs}::json) as p(user_id text, measured_on date)
           join snapshots s on s.user_id = p.user_id and s.measured_on = p.measured_on`,
     );
-    const stored = new Map(existing.map((e) => [`${e.user_id}|${e.measured_on}`, e]));
+    const stored = new Map(existing.map((e) => [`${e.user_id}|${e.measuredOn}`, ssiNumbers(e)]));
     for (const r of part) {
       const old = stored.get(`${r.userId}|${r.input!.measuredOn}`);
       if (!old) continue;
-      const same = VALUE_FIELDS.every((f) => {
-        const a = old[f] === null ? null : round3(Number(old[f]));
+      const same = SSI_SCORE_KEYS.every((f) => {
+        const a = old[f] === null ? null : round3(old[f]);
         const b = r.input![f] ?? null;
         return a === (b === null ? null : round3(b));
       });
@@ -177,15 +172,7 @@ export async function applySnapshotImport(access: TeamAccess, records: CsvRecord
           part.map((r) => ({
             userId: r.userId!,
             measuredOn: r.input!.measuredOn,
-            brand: r.input!.brand,
-            people: r.input!.people,
-            insights: r.input!.insights,
-            relationships: r.input!.relationships,
-            total: r.input!.total,
-            industryRank: r.input!.industryRank ?? null,
-            networkRank: r.input!.networkRank ?? null,
-            industryAvg: r.input!.industryAvg ?? null,
-            networkAvg: r.input!.networkAvg ?? null,
+            ...ssiValues(r.input!),
             enteredBy: r.userId === access.userId ? null : access.userId,
             source: "csv",
           })),
@@ -193,15 +180,7 @@ export async function applySnapshotImport(access: TeamAccess, records: CsvRecord
         .onConflictDoUpdate({
           target: [snapshots.userId, snapshots.measuredOn],
           set: {
-            brand: sql`excluded.brand`,
-            people: sql`excluded.people`,
-            insights: sql`excluded.insights`,
-            relationships: sql`excluded.relationships`,
-            total: sql`excluded.total`,
-            industryRank: sql`excluded.industry_rank`,
-            networkRank: sql`excluded.network_rank`,
-            industryAvg: sql`excluded.industry_avg`,
-            networkAvg: sql`excluded.network_avg`,
+            ...ssiExcluded,
             enteredBy: sql`excluded.entered_by`,
             source: sql`excluded.source`,
             updatedAt: sql`now()`,

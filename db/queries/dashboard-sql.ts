@@ -31,6 +31,12 @@ export function weeksCte(cal: TeamCalendar, weeks: number) {
              from generate_series(0, ${weeks - 1}::int) g`;
 }
 
+/** CTE body: `count` consecutive team weeks (week_start, as_of) from the one starting on `first`; as_of is capped at today. */
+export function weekRangeCte(cal: TeamCalendar, first: string, count: number) {
+  return sql`select (${first}::date + 7 * g)::date as week_start, least(${first}::date + 7 * g + 6, ${cal.today}::date)::date as as_of
+             from generate_series(0, ${count - 1}::int) g`;
+}
+
 /**
  * Aggregates over each point (a `points` CTE with week_start, as_of): every member's latest snapshot at or
  * before as_of, kept only when not stale (the leaderboard's rule), averaged, medianed, and split by component.

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
-import { decodeJson, membersCte, pointStatsSql, toStats, weeksCte, weekStartSql, type StatsRow, type TeamCalendar } from "./dashboard-sql";
+import { decodeJson, membersCte, pointStatsSql, toStats, weekRangeCte, weekStartSql, type StatsRow, type TeamCalendar } from "./dashboard-sql";
+import { keepTrendWeeks, readKeptTrendWeeks, type TrendWeekRow } from "./dashboard-rollup";
 import { latestInRangeSql } from "./latest-snapshot";
-import { addDays } from "@/lib/dates";
+import { addDays, weekStartOf } from "@/lib/dates";
 import { detectRecalibration, type RecalibrationVerdict } from "@/lib/recalibration";
 import type { Component } from "@/lib/ssi";
 import type { TeamAccess } from "@/lib/team-access";
@@ -24,22 +25,65 @@ export type WeekPoint = {
   recalibration: RecalibrationVerdict;
 };
 
+/** Weeks whose figures were computed from the snapshots (not read from the kept ones) since start: for tests. */
+export const trendWeeksComputed = { count: 0 };
+
 /**
  * The team's weekly series over the last `weeks` weeks (the current week last), weeks with no scores included
  * as empty points. Per week: average/median/components of fresh latest snapshots, how many members submitted
  * a score dated in the week, and whether the week looks like a LinkedIn-wide recalibration.
+ *
+ * Completed weeks come from team_week_figures when kept there; the others (always the current one) are computed,
+ * one pair of statements per run of consecutive missing weeks, and the completed ones among them kept.
  */
 export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks: number): Promise<WeekPoint[]> {
+  const current = weekStartOf(cal.today, cal.weekStart);
+  const first = addDays(current, -7 * (weeks - 1));
+  const { version, kept } = await readKeptTrendWeeks(access.teamId, cal.staleDays, first, current);
+  const runs: { first: string; count: number }[] = [];
+  for (let i = 0; i < weeks; i++) {
+    const week = addDays(first, 7 * i);
+    if (week !== current && kept.has(week)) continue;
+    const run = runs.at(-1);
+    if (run && addDays(run.first, 7 * run.count) === week) run.count++;
+    else runs.push({ first: week, count: 1 });
+  }
+  const computed = (await Promise.all(runs.map((r) => computeTrendWeeks(access.teamId, cal, r.first, r.count)))).flat();
+  // Only completed weeks are kept: the current one changes with every submission (and its as_of is today).
+  await keepTrendWeeks(access.teamId, cal.staleDays, version, computed.filter((r) => r.week_start < current));
+  for (const r of computed) kept.set(r.week_start, r);
+  return [...kept.values()].sort((a, b) => (a.week_start < b.week_start ? -1 : 1)).map(toWeekPoint);
+}
+
+/** The same series computed from the snapshots over the whole range, nothing kept or read back (tests, explain). */
+export async function computeTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks: number): Promise<WeekPoint[]> {
+  const first = addDays(weekStartOf(cal.today, cal.weekStart), -7 * (weeks - 1));
+  return (await computeTrendWeeks(access.teamId, cal, first, weeks)).map(toWeekPoint);
+}
+
+function toWeekPoint(r: TrendWeekRow): WeekPoint {
+  return {
+    weekStart: r.week_start,
+    asOf: r.as_of,
+    ...toStats(r),
+    submitted: Number(r.submitted),
+    recalibration: detectRecalibration(r.changes.map(Number)),
+  };
+}
+
+/** The raw figures of `count` consecutive weeks from the one starting on `first` (two statements, run together). */
+async function computeTrendWeeks(teamId: string, cal: TeamCalendar, first: string, count: number): Promise<TrendWeekRow[]> {
+  trendWeeksComputed.count += count;
   const db = await database();
-  const weeksSql = weeksCte(cal, weeks);
-  const first = addDays(cal.today, -7 * weeks - 7);
+  const weeksSql = weekRangeCte(cal, first, count);
+  const lastDay = addDays(first, 7 * count - 1) < cal.today ? addDays(first, 7 * count - 1) : cal.today;
   const [stats, activity] = await Promise.all([
-    queryRows<StatsRow>(db, pointStatsSql(access.teamId, cal.staleDays, weeksSql)),
+    queryRows<StatsRow>(db, pointStatsSql(teamId, cal.staleDays, weeksSql)),
     queryRows<{ week_start: string; submitted: number; changes: unknown }>(
       db,
       sql`
       with weeks as (${weeksSql}),
-      members as (${membersCte(access.teamId)}),
+      members as (${membersCte(teamId)}),
       -- Distinct (week, person) pairs first: a hash aggregate, where count(distinct) per week would sort
       -- every snapshot of the range, spilling to disk on a large team (docs/PERFORMANCE.md).
       submitted as (
@@ -47,7 +91,7 @@ export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks:
         from (
           select distinct ${weekStartSql(sql`s.measured_on`, cal.weekStart)} as week_start, s.user_id
           from snapshots s join members mb on mb.user_id = s.user_id
-          where s.measured_on >= ${first}::date and s.measured_on <= ${cal.today}::date
+          where s.measured_on >= ${first}::date and s.measured_on <= ${lastDay}::date
         ) pairs
         group by week_start
       ),
@@ -66,12 +110,6 @@ export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks:
   const byWeek = new Map(activity.map((a) => [a.week_start, a]));
   return stats.map((r) => {
     const a = byWeek.get(r.week_start);
-    return {
-      weekStart: r.week_start,
-      asOf: r.as_of,
-      ...toStats(r),
-      submitted: Number(a?.submitted ?? 0),
-      recalibration: detectRecalibration(decodeJson<unknown[]>(a?.changes, []).map(Number)),
-    };
+    return { ...r, submitted: Number(a?.submitted ?? 0), changes: decodeJson<unknown[]>(a?.changes, []).map(Number) };
   });
 }

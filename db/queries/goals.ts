@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import { database } from "../client";
 import { goals, snapshots } from "../schema";
+import { ssiColumns } from "./snapshot-fields";
 import type { GoalInput } from "@/lib/validation/goal";
 
 /** The person's goal, or null. */
@@ -33,20 +34,14 @@ export async function clearGoal(userId: string) {
   await db.delete(goals).where(eq(goals.userId, userId));
 }
 
+// Charts, streaks and trends draw no averages.
+const { industryAvg: _industryAvg, networkAvg: _networkAvg, ...historyColumns } = ssiColumns;
+
 /** The person's scores from `since` on, oldest first, for charts, streaks and trends. */
 export async function listHistory(userId: string, since: string) {
   const db = await database();
   return db
-    .select({
-      measuredOn: snapshots.measuredOn,
-      total: snapshots.total,
-      brand: snapshots.brand,
-      people: snapshots.people,
-      insights: snapshots.insights,
-      relationships: snapshots.relationships,
-      industryRank: snapshots.industryRank,
-      networkRank: snapshots.networkRank,
-    })
+    .select(historyColumns)
     .from(snapshots)
     .where(and(eq(snapshots.userId, userId), gte(snapshots.measuredOn, since)))
     .orderBy(asc(snapshots.measuredOn));

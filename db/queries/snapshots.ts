@@ -1,21 +1,14 @@
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { database, type Db, type Tx } from "../client";
-import { snapshots, users } from "../schema";
+import { snapshots, users, type Snapshot, type User } from "../schema";
 import { writeAudit } from "./audit";
 import { listTeamsWatchingHighlights, readHighlightBaseline, recordHighlights } from "./channel-highlights";
+import { ssiColumns, ssiValues } from "./snapshot-fields";
+import type { SsiFieldKey } from "@/lib/ssi";
 import type { SnapshotInput } from "@/lib/validation/snapshot";
 
 const snapshotFields = {
-  measuredOn: snapshots.measuredOn,
-  brand: snapshots.brand,
-  people: snapshots.people,
-  insights: snapshots.insights,
-  relationships: snapshots.relationships,
-  total: snapshots.total,
-  industryRank: snapshots.industryRank,
-  networkRank: snapshots.networkRank,
-  industryAvg: snapshots.industryAvg,
-  networkAvg: snapshots.networkAvg,
+  ...ssiColumns,
   enteredBy: snapshots.enteredBy,
   enteredByName: users.name,
   updatedAt: snapshots.updatedAt,
@@ -24,21 +17,7 @@ const snapshotFields = {
 const { enteredByName: _name, ...savedFields } = snapshotFields;
 export type SavedSnapshot = Omit<SnapshotRow, "enteredByName">;
 
-export type SnapshotRow = {
-  measuredOn: string;
-  brand: number;
-  people: number;
-  insights: number;
-  relationships: number;
-  total: number;
-  industryRank: number | null;
-  networkRank: number | null;
-  industryAvg: number | null;
-  networkAvg: number | null;
-  enteredBy: string | null;
-  enteredByName: string | null;
-  updatedAt: Date;
-};
+export type SnapshotRow = Pick<Snapshot, SsiFieldKey | "enteredBy" | "updatedAt"> & { enteredByName: User["name"] };
 
 /**
  * Records a person's SSI for a date; an existing snapshot for that date is replaced (and the replacement
@@ -78,15 +57,7 @@ async function writeSnapshot(
   const db = await database();
   const byManager = opts.actorId !== userId;
   const values = {
-    brand: input.brand,
-    people: input.people,
-    insights: input.insights,
-    relationships: input.relationships,
-    total: input.total,
-    industryRank: input.industryRank ?? null,
-    networkRank: input.networkRank ?? null,
-    industryAvg: input.industryAvg ?? null,
-    networkAvg: input.networkAvg ?? null,
+    ...ssiValues(input),
     enteredBy: byManager ? opts.actorId : null,
     source: opts.source ?? "form",
   };

@@ -3,8 +3,8 @@ import { LRUCache } from "lru-cache";
 
 /**
  * The session cookie's decrypted claims, memoised by the cookie's value: decrypting the JWE (jose's key
- * derivation and AES-GCM) was a quarter of a cached board's CPU, and a browser sends the same cookie on every
- * request. Only the cryptographic decode is memoised: whether the session is still valid (its server-side
+ * derivation and AES-GCM) is costly next to a cached page (figures: docs/PERFORMANCE.md), and a browser sends
+ * the same cookie on every request. Only the cryptographic decode is memoised: whether the session is still valid (its server-side
  * record exists, the person's session version is unchanged: sign-out everywhere, a password change) is checked
  * per request by lib/authz.ts, after this. Only tokens that decoded are kept, each until its own `exp`, bounded
  * by bytes (4 MiB, least recently used out first), keyed by a SHA-256 of the salt (the cookie name), the

@@ -41,7 +41,7 @@ export function authSecrets(env: NodeJS.ProcessEnv): string[] {
  * Reads the session from the request's cookies the way Auth.js does (the same cookie name, chunks `.0`, `.1`…
  * when a token was split, the cookie name as the key-derivation salt, expiry checked), without the rest of
  * `auth()`: Auth.js's session endpoint also re-encrypts a refreshed token and builds a Response, which a page
- * cannot send anyway. That was ≈ 2.4 ms of CPU on every signed-in page, a third of a whole bare page's render.
+ * cannot send anyway, and on every signed-in page that work was a large share of its render (docs/PERFORMANCE.md).
  * Returns null for no cookie, a token that does not decrypt with our secrets, an expired one, or one without a
  * subject. The decrypted claims are memoised by the cookie's value until the token expires (./session-memo.ts);
  * the checks that a session was not revoked stay per request (lib/authz.ts).

@@ -155,7 +155,7 @@ describe("snapshotInputSchema: messages", () => {
       "Industry SSI rank must be a Top % above 0 and at most 100.",
     ]);
     expect(errorsFor({ ...valid, networkRank: "100.5" }).networkRank).toEqual([
-      M.rankRange("Network SSI rank"),
+      "Network SSI rank must be a Top % above 0 and at most 100.",
     ]);
     expect(errorsFor({ ...valid, industryAvg: "-3" }).industryAvg).toEqual([
       "Industry average SSI must be between 0 and 100.",

@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/dates";
 import {
-  COMPONENT_LABELS,
-  COMPONENT_MAX,
   COMPONENTS,
+  inRange,
+  isOptional,
+  rangeText,
   round3,
+  SSI_FIELDS,
   sumComponents,
-  TOTAL_MAX,
   totalMatchesComponents,
   type Component,
+  type SsiField,
+  type SsiScoreField,
 } from "@/lib/ssi";
 import type { ActionState } from "./action-state";
 
@@ -23,8 +26,7 @@ export const SNAPSHOT_MESSAGES = {
   dateFuture: "The date can't be in the future.",
   componentMissing: (name: string) => `Enter your score for ${name}.`,
   notANumber: (name: string) => `${name} must be a number, e.g. 18.52.`,
-  range: (name: string, min: number, max: number) => `${name} must be between ${min} and ${max}.`,
-  rankRange: (name: string) => `${name} must be a Top % above 0 and at most 100.`,
+  range: (f: SsiScoreField) => `${f.label} must be ${rangeText(f)}.`,
   decimals: (name: string) => `Use at most three decimals for ${name}.`,
   totalMismatch: "Total must equal the sum of the four components (±0.5).",
 } as const;
@@ -42,18 +44,14 @@ export function parseDecimal(value: unknown): unknown {
 
 const hasAtMost3Decimals = (v: number) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6;
 
-type NumberRule = { name: string; min: number; max: number; minExclusive?: boolean };
-
-function numberField({ name, min, max, minExclusive }: NumberRule, missing: string) {
+function numberField(f: SsiScoreField) {
+  const name = f.label;
   return z
-    .number({ error: (iss) => (iss.input === undefined ? missing : SNAPSHOT_MESSAGES.notANumber(name)) })
+    .number({ error: (iss) => (iss.input === undefined ? SNAPSHOT_MESSAGES.componentMissing(name) : SNAPSHOT_MESSAGES.notANumber(name)) })
     .check((ctx) => {
       const v = ctx.value;
-      const inRange = (minExclusive ? v > min : v >= min) && v <= max;
-      const message = !inRange
-        ? minExclusive
-          ? SNAPSHOT_MESSAGES.rankRange(name)
-          : SNAPSHOT_MESSAGES.range(name, min, max)
+      const message = !inRange(f, v)
+        ? SNAPSHOT_MESSAGES.range(f)
         : !hasAtMost3Decimals(v)
           ? SNAPSHOT_MESSAGES.decimals(name)
           : undefined;
@@ -61,14 +59,8 @@ function numberField({ name, min, max, minExclusive }: NumberRule, missing: stri
     });
 }
 
-const required = (rule: NumberRule, missing: string) =>
-  z.preprocess(parseDecimal, numberField(rule, missing));
-const optional = (rule: NumberRule) => z.preprocess(parseDecimal, numberField(rule, "").optional());
-
-function component(c: Component) {
-  const name = COMPONENT_LABELS[c].linkedIn;
-  return required({ name, min: 0, max: COMPONENT_MAX }, SNAPSHOT_MESSAGES.componentMissing(name));
-}
+const required = (f: SsiScoreField) => z.preprocess(parseDecimal, numberField(f));
+const optional = (f: SsiScoreField) => z.preprocess(parseDecimal, numberField(f).optional());
 
 function measuredOn(todayIso: string) {
   return z.preprocess(
@@ -91,6 +83,22 @@ function measuredOn(todayIso: string) {
 
 const SUM_FIELDS = new Set<string>([...COMPONENTS, "total"]);
 
+/** The form's order, and so the order of its messages: the components before the total they add up to. */
+const FORM_ORDER: readonly SsiField[] = [
+  ...SSI_FIELDS.filter((f) => f.kind === "date" || f.kind === "component"),
+  ...SSI_FIELDS.filter((f) => f.kind !== "date" && f.kind !== "component"),
+];
+
+type OptionalKey = Exclude<SsiField["key"], "measuredOn" | Component>;
+type SnapshotShape = { measuredOn: ReturnType<typeof measuredOn> } & Record<Component, ReturnType<typeof required>> &
+  Record<OptionalKey, ReturnType<typeof optional>>;
+
+function snapshotShape(todayIso: string): SnapshotShape {
+  return Object.fromEntries(
+    FORM_ORDER.map((f) => [f.key, f.kind === "date" ? measuredOn(todayIso) : isOptional(f) ? optional(f) : required(f)]),
+  ) as SnapshotShape;
+}
+
 /**
  * One SSI snapshot from a form, CSV row or JSON body. `todayIso` is today's date in
  * the team's time zone. The output always has `total`: the sum when it was omitted.
@@ -111,18 +119,7 @@ const schemasByDay = new Map<string, ReturnType<typeof buildSnapshotInputSchema>
 
 function buildSnapshotInputSchema(todayIso: string) {
   return z
-    .object({
-      measuredOn: measuredOn(todayIso),
-      brand: component("brand"),
-      people: component("people"),
-      insights: component("insights"),
-      relationships: component("relationships"),
-      total: optional({ name: "Total SSI", min: 0, max: TOTAL_MAX }),
-      industryRank: optional({ name: "Industry SSI rank", min: 0, max: 100, minExclusive: true }),
-      networkRank: optional({ name: "Network SSI rank", min: 0, max: 100, minExclusive: true }),
-      industryAvg: optional({ name: "Industry average SSI", min: 0, max: 100 }),
-      networkAvg: optional({ name: "Network average SSI", min: 0, max: 100 }),
-    })
+    .object(snapshotShape(todayIso))
     .refine((v) => v.total === undefined || totalMatchesComponents(v.total, sumComponents(v)), {
       path: ["total"],
       message: SNAPSHOT_MESSAGES.totalMismatch,
@@ -134,22 +131,14 @@ function buildSnapshotInputSchema(todayIso: string) {
 
 export type SnapshotInput = z.output<ReturnType<typeof snapshotInputSchema>>;
 
-export const SNAPSHOT_FIELDS = [
-  "measuredOn",
-  ...COMPONENTS,
-  "total",
-  "industryRank",
-  "networkRank",
-  "industryAvg",
-  "networkAvg",
-] as const;
+export const SNAPSHOT_FIELDS = FORM_ORDER.map((f) => f.key);
 
 /** Field → messages for a failed parse (empty for a successful one), ready for the form. */
 export function fieldErrors<T>(result: z.ZodSafeParseResult<T>): { [K in keyof T]?: string[] } {
   return result.success ? {} : z.flattenError(result.error).fieldErrors;
 }
 
-export type SnapshotFieldName = (typeof SNAPSHOT_FIELDS)[number];
+export type SnapshotFieldName = SsiField["key"];
 
 /** The snapshot form: `ok` after a save, errors per field, and what was typed, re-filled after an error. */
 export type SnapshotFormState = ActionState<SnapshotFieldName>;

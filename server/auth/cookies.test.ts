@@ -10,8 +10,10 @@ import { setupTestDatabase } from "@/db/testing/test-db";
 import { hashPassword } from "@/lib/password";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { authSecrets, decodeSessionCookie, usesSecureCookies } from "@/lib/auth/session-token";
+import { withAuthSecret } from "@/lib/testing/auth-secret";
 
 setupTestDatabase();
+withAuthSecret("cookie-test-secret-".padEnd(40, "x"));
 
 type Handlers = { GET: (r: NextRequest) => Promise<Response>; POST: (r: NextRequest) => Promise<Response> };
 let handlers: Handlers;
@@ -19,7 +21,6 @@ const password = "cookie-test-password";
 let email = "";
 
 beforeAll(async () => {
-  process.env.AUTH_SECRET ??= "cookie-test-secret-".padEnd(40, "x");
   ({ handlers } = (await import("./auth")) as unknown as { handlers: Handlers });
   email = `cookie-${Math.random().toString(36).slice(2, 8)}@example.test`;
   await createUserWithPassword({ name: "Cookie Test", email, passwordHash: await hashPassword(password) });

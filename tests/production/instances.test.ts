@@ -1,7 +1,7 @@
 // Two production servers on one PostgreSQL database, checked through HTTP (and the mail server they send to):
 // migrations started on both at the same moment apply once; a score written through A is on B's board at once;
-// both schedulers over a due digest hour produce one digest per member; both senders draining one outbox
-// deliver every email once. Needs DATABASE_URL (a PostgreSQL server; the test makes and drops its own database).
+// every scheduler (A's, and each of B's two workers') over a due digest hour produces one digest per member; all
+// senders draining one outbox deliver every email once. Needs DATABASE_URL (a PostgreSQL server; the test makes and drops its own database).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -43,11 +43,14 @@ afterAll(async () => {
 
 /**
  * Both servers, started at the same moment; resolves when both answer /api/health. A is `next start` on the
- * project's build, B the self-contained server from its own folder: the two ways of deploying, one fleet.
+ * project's build in one process, B the self-contained server from its own folder with two workers
+ * (server/cluster.mjs): the two ways of deploying, one fleet of three processes.
  */
 async function startBoth(env: Record<string, string>) {
   servers = await Promise.all(
-    PORTS.map((port, i) => startProd({ port, dataDir: tmp[i]!.dir, standalone: i === 1, env: { DATABASE_URL: url, AUTH_SECRET, ...env } })),
+    PORTS.map((port, i) =>
+      startProd({ port, dataDir: tmp[i]!.dir, standalone: i === 1, env: { DATABASE_URL: url, AUTH_SECRET, WEB_CONCURRENCY: i === 1 ? "2" : "1", ...env } }),
+    ),
   );
   return servers as [ProdServer, ProdServer];
 }
@@ -139,6 +142,7 @@ describe.skipIf(!serverUrl || missingBuild() || missingBuild(true))("two instanc
     expect(backlogA + backlogB).toBe(EXTRA_EMAILS);
     // The pool figures, read from PostgreSQL's own view of this instance's connections.
     expect(await metric(a, "ssi_db_pool_max")).toBe(10);
+    expect(await metric(b, "ssi_db_pool_max")).toBe(20); // B's two workers, merged
     expect(await metric(a, 'ssi_db_pool_connections{state="open"}')).toBeGreaterThanOrEqual(1);
     console.log(`[instances] backlog sent by A: ${backlogA}, by B: ${backlogB}; digests by A: ${digestsA}, by B: ${digestsB}`);
     // The digest run itself happened once: one "enqueued" digest-tick among both instances' job lines.

@@ -1,6 +1,6 @@
 // Production servers for the tests in this folder: the build in NEXT_DIST_DIR (default .next) served the way every
-// start serves it (server/start-command.mjs: the preload in front of `next start`, or of the standalone build's
-// server.js), on a database the test prepared, with JSON logs captured line by line.
+// start serves it (server/start-command.mjs: server/cluster.mjs and the preload in front of `next start`, or of the
+// standalone build's server.js), on a database the test prepared, with JSON logs captured line by line.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";

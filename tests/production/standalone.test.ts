@@ -1,5 +1,5 @@
 // The self-contained server (<distDir>/standalone, completed by scripts/standalone.mjs), started as a container
-// starts it: `node --import ./server/preload.mjs server.js` from its own folder, nothing of the project around
+// starts it: `node server/cluster.mjs server.js` from its own folder, nothing of the project around
 // it but the database. Health, a sign-in through the form, and the team's board.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

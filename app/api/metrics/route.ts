@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { renderMetrics } from "@/server/metrics";
+import { runtime } from "@/server/runtime.mjs";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,13 @@ export async function GET(request: Request) {
   if (!timingSafeEqual(digest(given), digest(token))) {
     return new Response("Unauthorized", { status: 401, headers: { "www-authenticate": 'Bearer realm="metrics"', "cache-control": "no-store" } });
   }
-  const { body, contentType } = await renderMetrics();
-  return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+  try {
+    const { body, contentType } = await renderMetrics();
+    return new Response(body, { headers: { "content-type": contentType, "cache-control": "no-store" } });
+  } catch (err) {
+    // A cluster whose primary did not merge the workers' figures: a failed scrape, never one worker's figures
+    // passed off as the instance's (its counters would look reset).
+    runtime().log.error({ err: { message: err instanceof Error ? err.message : String(err) } }, "metrics unavailable");
+    return new Response("Metrics unavailable", { status: 503, headers: { "cache-control": "no-store", "retry-after": "5" } });
+  }
 }

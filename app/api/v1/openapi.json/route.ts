@@ -1,27 +1,8 @@
-import { z } from "zod";
 import { API_RATE_LIMIT } from "@/server/api";
-import { COMPONENT_LABELS, COMPONENT_MAX, COMPONENTS } from "@/lib/ssi";
-import { SSI_FIRST_DATE, snapshotInputSchema } from "@/lib/validation/snapshot";
+import { snapshotBodySchema } from "@/lib/snapshot-api";
+import { COMPONENTS } from "@/lib/ssi";
 
 export const dynamic = "force-static";
-
-// The request body is generated from the very schema the form and the API validate with. Its range rules are
-// custom checks (for the exact messages), which JSON Schema cannot express: their bounds are added from the
-// same constants.
-function snapshotBodySchema() {
-  const base = z.toJSONSchema(snapshotInputSchema("2099-12-31"), { io: "input", unrepresentable: "any", target: "openapi-3.0" }) as {
-    properties: Record<string, Record<string, unknown>>;
-    required?: string[];
-  };
-  const p = base.properties;
-  for (const c of COMPONENTS) Object.assign(p[c]!, { minimum: 0, maximum: COMPONENT_MAX, description: `${COMPONENT_LABELS[c].linkedIn} (0–25, at most 3 decimals)` });
-  Object.assign(p.total!, { minimum: 0, maximum: 100, description: "Total SSI; must equal the sum of the components ±0.5. Computed when omitted." });
-  Object.assign(p.measuredOn!, { format: "date", description: `Date of the score, ${SSI_FIRST_DATE} to today. Defaults to today (in the team's time zone when \`team\` is given, else yours).` });
-  for (const k of ["industryRank", "networkRank"]) Object.assign(p[k]!, { exclusiveMinimum: 0, maximum: 100, description: "LinkedIn's “Top N %” (0 < N ≤ 100)" });
-  for (const k of ["industryAvg", "networkAvg"]) Object.assign(p[k]!, { minimum: 0, maximum: 100 });
-  p.team = { type: "string", description: "Optional team slug whose time zone decides “today”. 404 when you are not in it." };
-  return { ...base, required: (base.required ?? []).filter((r) => r !== "measuredOn") };
-}
 
 const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
 

@@ -1,27 +1,13 @@
 import { z } from "zod";
-import { listSnapshotsForUser, upsertSnapshotAdmitted, type SavedSnapshot } from "@/db/queries/snapshots";
+import { listSnapshotsForUser, upsertSnapshotAdmitted } from "@/db/queries/snapshots";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { admitInside, answerOutage, apiError, authenticateRequest, countRefused, identifyCaller, readJsonObject } from "@/server/api";
 import { BODY_LIMITS, tooLargeMessage } from "@/lib/request-body";
 import { todayInZone } from "@/lib/dates";
+import { snapshotJson } from "@/lib/snapshot-api";
 import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapshot";
 
 export const dynamic = "force-dynamic";
-
-const toJson = (s: SavedSnapshot) => ({
-  measuredOn: s.measuredOn,
-  total: s.total,
-  brand: s.brand,
-  people: s.people,
-  insights: s.insights,
-  relationships: s.relationships,
-  industryRank: s.industryRank,
-  networkRank: s.networkRank,
-  industryAvg: s.industryAvg,
-  networkAvg: s.networkAvg,
-  enteredByManager: s.enteredBy !== null,
-  updatedAt: s.updatedAt.toISOString(),
-});
 
 /**
  * Records (or replaces) the caller's snapshot: the same validation and messages as the form. An accepted write is
@@ -61,7 +47,7 @@ export const POST = answerOutage(async function POST(request: Request) {
   const { admit, refusal } = admitInside(caller);
   const written = await upsertSnapshotAdmitted(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" }, admit);
   if (!written) return refusal.response!;
-  return Response.json({ snapshot: toJson(written.saved), replaced: written.replaced }, { status: written.replaced ? 200 : 201 });
+  return Response.json({ snapshot: snapshotJson(written.saved), replaced: written.replaced }, { status: written.replaced ? 200 : 201 });
 });
 
 // Built once (zod compiles a schema on its first use; per request that was a measurable part of an API call).
@@ -79,5 +65,5 @@ export const GET = answerOutage(async function GET(request: Request) {
   const query = listQuery.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) return apiError(400, "bad_request", "Invalid query parameters.", { fields: z.flattenError(query.error).fieldErrors });
   const rows = await listSnapshotsForUser(auth.caller.userId, query.data);
-  return Response.json({ snapshots: rows.map(toJson) }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ snapshots: rows.map(snapshotJson) }, { headers: { "Cache-Control": "no-store" } });
 });

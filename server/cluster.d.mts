@@ -1,0 +1,2 @@
+export declare class WorkerCountError extends Error {}
+export declare function workerCount(env?: Record<string, string | undefined>, cores?: number): { count: number; reason: string; note?: string };
