@@ -47,5 +47,8 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "pipe",
     stderr: "pipe",
+    // Stopped with SIGTERM (not Playwright's default SIGKILL) so that scripts/e2e-server.mjs stops the server
+    // cleanly and removes its database and people-pool folders from /tmp.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
   },
 });
