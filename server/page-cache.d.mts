@@ -14,7 +14,7 @@ export type PageCacheConfig = {
   maxEntryBytes: number;
 };
 
-export type StoredBody = { plain: Buffer[]; deflated: Buffer[] };
+export type StoredBody = { plain: Buffer[]; deflated: Buffer[] | null };
 export type StoredPage = { status: number; headers: [string, string | string[]][]; body: StoredBody; size: number };
 
 export declare function configurePageCache(config: PageCacheConfig): void;
@@ -22,5 +22,6 @@ export declare function handleWithPageCache(req: IncomingMessage, res: ServerRes
 export declare function acceptsGzip(header: string | undefined): boolean;
 export declare function plainBody(body: StoredBody, nonce: string): Buffer;
 export declare function gzipBody(body: StoredBody, nonce: string): Buffer;
-export declare function storedBody(text: string, nonce: string): StoredBody;
+export declare function storedBody(body: Buffer, nonce: string): StoredBody;
+export declare function deflatedPieces(plain: Buffer[]): Buffer[];
 export declare function entryOf(response: { status: number; headers: Record<string, unknown>; chunks: Buffer[] }): StoredPage | null;

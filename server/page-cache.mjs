@@ -4,7 +4,8 @@
 // version read from the database). Here, with that key:
 //   - a hit is written straight from memory: the stored status, headers and body, with a fresh CSP nonce put
 //     where the rendered one was (in the body and in the Content-Security-Policy header), gzip when accepted
-//     (kept compressed in pieces around the nonce, so a hit compresses nothing), never a stored Set-Cookie;
+//     (compressed once, on the first gzip hit, in pieces around the nonce: later hits compress nothing), never a
+//     stored Set-Cookie;
 //   - a miss goes to Next as usual (streamed, compressed by Next), while a copy of what it writes is kept and
 //     stored once the response finished normally, only when it is a 200 text/html page without Set-Cookie.
 // Plain JavaScript: the preload runs before anything could compile TypeScript. The cache itself (an LRU bounded by
@@ -79,7 +80,14 @@ export function handleWithPageCache(req, res, store, next) {
     if (entry) {
       store.cache = "hit";
       cache.metrics.requests.inc({ outcome: "hit" });
-      return writeStored(req, res, entry, cache.newNonce());
+      const gzip = acceptsGzip(req.headers["accept-encoding"]);
+      if (gzip && !entry.body.deflated) {
+        // Compressed on its first gzip hit, not when stored: most pages seen once are never asked for again.
+        entry.body.deflated = deflatedPieces(entry.body.plain);
+        entry.size += entry.body.deflated[0].buffer.byteLength;
+        cache.store.set(found.key, entry); // counted again at its new size
+      }
+      return writeStored(req, res, entry, cache.newNonce(), gzip);
     }
     store.cache = "miss";
     cache.metrics.requests.inc({ outcome: "miss" });
@@ -104,10 +112,9 @@ export function acceptsGzip(header) {
   return star;
 }
 
-function writeStored(req, res, entry, nonce) {
+function writeStored(req, res, entry, nonce, gzip) {
   res.statusCode = entry.status;
   for (const [name, value] of entry.headers) res.setHeader(name, Array.isArray(value) ? value.join(nonce) : value);
-  const gzip = acceptsGzip(req.headers["accept-encoding"]);
   const body = gzip ? gzipBody(entry.body, nonce) : plainBody(entry.body, nonce);
   if (gzip) res.setHeader("Content-Encoding", "gzip");
   res.setHeader("Content-Length", body.length);
@@ -131,6 +138,7 @@ const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
  * only the CRC-32 of the whole is computed per response.
  */
 export function gzipBody(body, nonce) {
+  body.deflated ??= deflatedPieces(body.plain);
   const n = Buffer.from(nonce, "latin1");
   const stored = Buffer.alloc(5);
   stored.writeUInt16LE(n.length, 1);
@@ -157,11 +165,30 @@ export function gzipBody(body, nonce) {
 
 // ---- a miss -------------------------------------------------------------------------------------------------------
 
-/** Splits a rendered body at every occurrence of its nonce, and deflates each piece for gzip answers. */
-export function storedBody(text, nonce) {
-  const plain = text.split(nonce).map((p) => Buffer.from(p, "utf8"));
-  const deflated = plain.map((p) => zlib.deflateRawSync(p, { finishFlush: zlib.constants.Z_FULL_FLUSH }));
-  return { plain, deflated };
+/**
+ * Splits a rendered body at every occurrence of its nonce (`deflated`: the pieces for gzip, made on first use).
+ * The pieces are views into one buffer of the body's own size: a Buffer per piece would each hold a slice of a
+ * shared 8 KiB pool (or of zlib's 16 KiB output chunk), so ~30 small pieces a page kept far more than they count.
+ */
+export function storedBody(body, nonce) {
+  const own = Buffer.from(body); // one allocation of exactly the body's size, not shared with any pool
+  const n = Buffer.from(nonce, "latin1");
+  const plain = [];
+  let from = 0;
+  for (let at = own.indexOf(n); at !== -1; at = own.indexOf(n, from)) {
+    plain.push(own.subarray(from, at));
+    from = at + n.length;
+  }
+  plain.push(own.subarray(from));
+  return { plain, deflated: null };
+}
+
+/** Each piece deflated on its own, ending on a full flush (byte-aligned, referring to nothing before it), as views into one buffer. */
+export function deflatedPieces(plain) {
+  const pieces = plain.map((p) => zlib.deflateRawSync(p, { finishFlush: zlib.constants.Z_FULL_FLUSH }));
+  const own = Buffer.concat(pieces);
+  let at = 0;
+  return pieces.map((p) => own.subarray(at, (at += p.length)));
 }
 
 const DECODERS = {
@@ -182,7 +209,7 @@ export function entryOf({ status, headers, chunks }) {
   const csp = headers["content-security-policy"];
   const nonce = typeof csp === "string" ? /'nonce-([A-Za-z0-9+/=]{16,})'/.exec(csp)?.[1] : undefined;
   if (!decode || !nonce) return null;
-  const body = storedBody(decode(Buffer.concat(chunks)).toString("utf8"), nonce);
+  const body = storedBody(decode(Buffer.concat(chunks)), nonce);
   const kept = [];
   let size = 256;
   for (const [name, value] of Object.entries(headers)) {
@@ -196,8 +223,7 @@ export function entryOf({ status, headers, chunks }) {
     if (i === -1) kept.push(["vary", "Accept-Encoding"]);
     else kept[i] = ["vary", `${kept[i][1]}, Accept-Encoding`];
   }
-  for (const p of body.plain) size += p.length;
-  for (const p of body.deflated) size += p.length;
+  size += body.plain[0].buffer.byteLength; // the one buffer every piece is a view of
   return { status, headers: kept, body, size };
 }
 

@@ -39,6 +39,16 @@ export function serialisedSize(value: unknown): number {
  */
 export type KeptStrings = { get(id: string): string | undefined; add(id: string, text: string): void; commit(): void };
 
+/**
+ * A flat copy of a string. HTML built with `+` is a rope in V8, one ConsString node (≈ 32 bytes) per piece, all
+ * kept alive by the result: kept as it is, a board's rows cost ≈ 7× their length on the heap (measured: 3.3 MiB of
+ * rows held 22.8 MiB; flat copies 6.1 with the baseline), which a bound counting characters does not see. A JSON
+ * round trip copies any string exactly (lone surrogates too) into one sequential string.
+ */
+export function flatCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 export function createFigureCache(maxBytes: number): FigureCache {
   const store = new LRUCache<string, { value: unknown; size: number }>({
     maxSize: maxBytes,
@@ -85,7 +95,7 @@ export function createFigureCache(maxBytes: number): FigureCache {
         get: (id) => kept[id],
         add: (id, text) => {
           if (kept[id] === undefined) size += id.length + text.length + 6;
-          kept[id] = text;
+          kept[id] = flatCopy(text);
           added = true;
         },
         commit: () => {
