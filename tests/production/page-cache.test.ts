@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseUrlFor } from "@/db/testing/pg-urls";
-import { missingBuild, PORT_BASE, signIn, startProd, tempDir, withDb, type ProdServer } from "./server";
+import { missingBuild, pgStatement, PORT_BASE, signIn, startProd, tempDir, withDb, type ProdServer } from "./server";
 
 const PORT = PORT_BASE + 50;
 const METRICS_TOKEN = "page-cache-metrics-token-0123456789";
@@ -26,15 +26,7 @@ let alice: { id: string; cookie: string; token: string };
 let bob: { id: string; cookie: string };
 let carol: { id: string; cookie: string };
 
-async function admin(statement: string, db = serverUrl!) {
-  const { default: postgres } = await import("postgres");
-  const sql = postgres(db, { max: 1, onnotice: () => {} });
-  try {
-    return await sql.unsafe(statement);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
+const admin = (statement: string, db = serverUrl!) => pgStatement(db, statement);
 
 async function cacheCount(outcome: string): Promise<number> {
   const text = await (await fetch(`${server.base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
