@@ -1,30 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import type { Leaderboard } from "@/db/queries/leaderboard-types";
 import { formatScore } from "@/lib/format";
-
-type TileProps = {
-  label: string;
-  children: ReactNode;
-  note?: ReactNode;
-  tone?: "plain" | "brand";
-  className?: string;
-};
-
-function StatTile({ label, children, note, tone = "plain", className = "" }: TileProps) {
-  const colours = tone === "brand" ? "border-brand/30 bg-brand-soft" : "border-line bg-surface";
-  return (
-    <div className={`rounded-lg border p-4 shadow-sm ${colours} ${className}`}>
-      <dt className="text-xs font-semibold uppercase tracking-wide text-muted">{label}</dt>
-      <dd className="mt-1">
-        {children}
-        {note ? <p className="mt-1 text-xs text-muted">{note}</p> : null}
-      </dd>
-    </div>
-  );
-}
-
-const big = "text-2xl font-bold tabular-nums sm:text-3xl";
+import { bigNumber as big, StatTile } from "@/components/ui/stat-tile";
 
 function ViewerTile({
   board,

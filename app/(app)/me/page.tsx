@@ -7,7 +7,7 @@ import { CoachingCard } from "@/components/me/coaching-card";
 import { GoalCard } from "@/components/me/goal-card";
 import { GoalForm } from "@/components/me/goal-form";
 import { MeCharts } from "@/components/me/me-charts";
-import { bigNumber, StatTile } from "@/components/me/stat-tile";
+import { bigNumber, StatTile } from "@/components/ui/stat-tile";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getAccount } from "@/db/queries/account";
