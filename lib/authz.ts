@@ -1,6 +1,6 @@
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { readSession } from "@/lib/auth/session-token";
+import { readSession, type SessionClaims } from "@/lib/auth/session-token";
 import type { PublicUser } from "@/db/queries/users";
 import { findActiveSession } from "@/db/queries/sessions";
 import { getPersonWithTeams } from "@/db/queries/teams";
@@ -9,20 +9,34 @@ import { grantTeamAccess, hasRole } from "@/lib/team-access";
 import { noteRequestUser } from "@/server/runtime.mjs";
 
 /**
- * The signed-in person with every team they are in (role and settings), read from the database once per request
- * in one query; null when signed out (also a copy of a cookie whose session was signed out), deleted, or the
- * token predates a password change.
+ * The person a session token's claims stand for, with every team they are in (role and settings), read from the
+ * database in one query; null when the token has no session record (one predating them cannot be ended by signing
+ * out), the record was ended (signed out, also for a copy of the cookie), the person was deleted, or the token
+ * predates a password change (the session version). Pages reach it through `signedIn`; the rendered-page cache
+ * (server/page-cache-key.ts) calls it too, so a cached page is served only where the page itself would render.
  */
-const signedIn = cache(async () => {
-  const session = await readSession();
-  // A token without a session record predates them: it cannot be ended by signing out, so it does not count.
+export async function personForSession(session: SessionClaims | null) {
   if (!session?.sid) return null;
   const [person, expires] = await Promise.all([getPersonWithTeams(session.sub), findActiveSession(session.sid, session.sub)]);
-  // A password change bumps the version: tokens issued before it no longer count as signed in.
   if (!person || !expires || session.sv !== person.user.sessionVersion) return null;
-  noteRequestUser(person.user.id); // for the request's log line
   return { ...person, session: { id: session.sid, expires } };
+}
+
+/** The signed-in person with their teams, once per request; null when signed out (see personForSession). */
+const signedIn = cache(async () => {
+  const person = await personForSession(await readSession());
+  if (person) noteRequestUser(person.user.id); // for the request's log line
+  return person;
 });
+
+/** A signed-in person as personForSession reads them. */
+export type SignedInPerson = NonNullable<Awaited<ReturnType<typeof personForSession>>>;
+
+/** The person's membership in the team with this slug when their role is at least `min`; undefined otherwise. */
+export function membershipOf(person: SignedInPerson | null, slug: string, min: Role = "member") {
+  const membership = person?.memberships.find((m) => m.team.slug === slug);
+  return membership && hasRole(membership.role, min) ? membership : undefined;
+}
 
 /** The signed-in session as GET /api/auth/session reports it (the person and when it ends), or null. */
 export async function describeSession() {
@@ -60,8 +74,8 @@ export const listMyTeams = cache(async () =>
 export const requireTeamRole = cache(async (slug: string, min: Role = "member") => {
   const user = await requireUser(`/t/${slug}`);
   // From the same read as the person: a team page costs no query of its own to authorize.
-  const membership = (await signedIn())?.memberships.find((m) => m.team.slug === slug);
-  if (!membership || !hasRole(membership.role, min)) notFound();
+  const membership = membershipOf(await signedIn(), slug, min);
+  if (!membership) notFound();
   return {
     access: grantTeamAccess(membership.team.id, user.id, membership.role),
     team: membership.team,

@@ -17,6 +17,11 @@ export function registerDatabaseProbe(probe: (timeoutMs: number) => Promise<bool
   health().probe = probe;
 }
 
+/** True while the database is known to be down (proxy.ts answers the outage page until it answers again). */
+export function databaseSeenDown(): boolean {
+  return health().down;
+}
+
 /** How long a probe's answer stands for every request asking at once (one probe per second at most). */
 const PROBE_REUSE_MS = 1_000;
 

@@ -12,7 +12,9 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default(".data"),
     DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
     // The in-process cache of team figures and rendered boards (db/queries/cache.ts), in MiB of serialised size.
-    CACHE_MAX_MB: z.coerce.number().int().min(1).max(16384).default(64),
+    CACHE_MAX_MB: z.coerce.number().int().min(1).max(16384).default(32),
+    // The rendered boards and dashboards served in front of Next (server/page-cache.mjs), in MiB; 0 turns it off.
+    PAGE_CACHE_MAX_MB: z.coerce.number().int().min(0).max(16384).default(32),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with: openssl rand -base64 32)").optional(),
     AUTH_URL: z
       .url("must be the app's public URL, e.g. https://ssi.example.com")

@@ -28,7 +28,7 @@ const copy = (from, to) => {
 copy(path.join(distDir, "static"));
 copy("public");
 copy(path.join("db", "migrations"));
-for (const f of ["cluster.mjs", "cluster-ipc.mjs", "preload.mjs", "runtime.mjs"]) copy(path.join("server", f));
+for (const f of ["cluster.mjs", "cluster-ipc.mjs", "preload.mjs", "page-cache.mjs", "runtime.mjs"]) copy(path.join("server", f));
 copy(path.join("node_modules", "@electric-sql", "pglite"));
 
 // The preload loads pino and prom-client from the folder's own node_modules: Next traced them for the app.

@@ -5,7 +5,8 @@
 //   - gets a request id (a sane incoming X-Request-Id, or a new one), sent back as X-Request-Id,
 //   - runs inside the request context (server/runtime.mjs), where the app notes the signed-in person,
 //   - is counted and timed (ssi_http_requests_total, ssi_http_request_duration_seconds) by its route pattern,
-//   - ends in one log line: time, level, request id, method, route, status, duration, user id.
+//   - may be answered from the rendered-page cache (server/page-cache.mjs: the board and the dashboard),
+//   - ends in one log line: time, level, request id, method, route, status, duration, user id (and cache hit/miss).
 // It also owns the clean shutdown on SIGTERM / SIGINT (Next's own handling, which exits 143, is turned off):
 // stop accepting, let the requests in flight finish (at most SHUTDOWN_TIMEOUT_MS, default 10 s), run the app's
 // shutdown steps (the scheduler and sender stop and release their claims, the database closes), exit 0.
@@ -13,6 +14,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
+import { handleWithPageCache } from "./page-cache.mjs";
 import { runtime } from "./runtime.mjs";
 
 const rt = runtime();
@@ -66,7 +68,7 @@ function instrument(listener) {
     const requestId = typeof incoming === "string" && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", requestId);
     if (rt.stopping) res.setHeader("Connection", "close");
-    const store = { requestId, userId: undefined };
+    const store = { requestId, userId: undefined, cache: undefined };
     inFlight++;
     let done = false;
     const finish = (aborted) => {
@@ -79,7 +81,7 @@ function instrument(listener) {
       const labels = { method: req.method ?? "GET", route, status: String(status) };
       rt.metrics.httpRequests.inc(labels);
       rt.metrics.httpDuration.observe(labels, seconds);
-      const line = { requestId, method: labels.method, route, status, durationMs: Math.round(seconds * 10_000) / 10, ...(store.userId ? { userId: store.userId } : {}), ...(aborted ? { aborted: true } : {}) };
+      const line = { requestId, method: labels.method, route, status, durationMs: Math.round(seconds * 10_000) / 10, ...(store.userId ? { userId: store.userId } : {}), ...(store.cache ? { cache: store.cache } : {}), ...(aborted ? { aborted: true } : {}) };
       if (status >= 500) rt.log.error(line, "request");
       else if (status === 499) rt.log.warn(line, "request");
       else rt.log.info(line, "request");
@@ -90,7 +92,8 @@ function instrument(listener) {
     };
     res.once("finish", () => finish(false));
     res.once("close", () => finish(!res.writableFinished));
-    return rt.requestContext.run(store, () => listener.call(this, req, res));
+    // The board and the dashboard may be answered from the rendered-page cache (server/page-cache.mjs).
+    return rt.requestContext.run(store, () => handleWithPageCache(req, res, store, () => listener.call(this, req, res)));
   };
 }
 

@@ -5,7 +5,7 @@ import type { Counter, Gauge, Histogram, Registry } from "prom-client";
 export declare const REDACTED_PATHS: string[];
 export declare function prettyLine(line: string): string;
 
-export type RequestStore = { requestId: string; userId?: string };
+export type RequestStore = { requestId: string; userId?: string; /** "hit" or "miss" when the rendered-page cache answered or kept the page (server/page-cache.mjs). */ cache?: string };
 
 export type Metrics = {
   registry: Registry;

@@ -28,6 +28,8 @@ export async function startServer(): Promise<void> {
     // A PostgreSQL that is down at start is not fatal: /api/health says 503 and the next request retries.
     console.error("[db] could not open the database at start-up; will retry on the next request:", err);
   }
+  // The board and dashboard answered from the rendered-page cache in front of Next (server/page-cache.mjs).
+  (await import("@/server/page-cache-key")).registerPageCache();
   // Weekly digests and the outbox sender. Off in end-to-end runs (they drive mail explicitly) and on request.
   if (!process.env.E2E && !process.env.DISABLE_SCHEDULER) {
     const { startDigestScheduler } = await import("@/server/digest/scheduler");

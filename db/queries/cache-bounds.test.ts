@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFigureCache, serialisedSize } from "./cache";
+import { createFigureCache, serialisedSize, stringBytes } from "./cache";
 
 /** A load that counts its calls and resolves when told to. */
 function loader<T>(value: T) {
@@ -51,6 +51,18 @@ describe("the figure cache is bounded by bytes", () => {
     expect(await big()).toEqual(rows);
     expect(loads).toBe(2);
     expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+
+  it("counts a string with any character outside Latin-1 at two bytes a character, as V8 holds it", async () => {
+    expect(stringBytes("<td>50.0</td>")).toBe(13);
+    expect(stringBytes("<td>—</td>")).toBe(20);
+    const cache = createFigureCache(1000);
+    const rows = cache.strings("rows");
+    rows.add("a", "—".repeat(300));
+    rows.add("b", "—".repeat(300));
+    rows.commit();
+    // 2 × 600 characters: over the bound, so not kept (counted at one byte each it would have been).
+    expect(cache.stats()).toMatchObject({ entries: 0 });
   });
 
   it("stays under its bound however many distinct figures are asked for", async () => {

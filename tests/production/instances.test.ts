@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startSmtpSink, type SmtpSink } from "@/db/testing/smtp-sink";
 import { databaseUrlFor } from "@/db/testing/pg-urls";
-import { missingBuild, PORT_BASE, root, signIn, startProd, tempDir, withDb, type ProdServer } from "./server";
+import { missingBuild, pgStatement, PORT_BASE, root, signIn, startProd, tempDir, withDb, type ProdServer } from "./server";
 
 const serverUrl = process.env.DATABASE_URL;
 const PORTS = [PORT_BASE + 30, PORT_BASE + 31] as const;
@@ -24,15 +24,7 @@ let servers: ProdServer[] = [];
 let sink: SmtpSink | undefined;
 
 /** One statement on the server's maintenance database, or on `target`. */
-async function admin(statement: string, target = serverUrl!) {
-  const { default: postgres } = await import("postgres");
-  const sql = postgres(target, { max: 1, onnotice: () => {} });
-  try {
-    return await sql.unsafe(statement);
-  } finally {
-    await sql.end({ timeout: 5 });
-  }
-}
+const admin = (statement: string, target = serverUrl!) => pgStatement(target, statement);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.stop()));

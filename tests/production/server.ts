@@ -135,3 +135,14 @@ export async function signIn(base: string, email: string, password: string): Pro
   await res.text();
   return res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => /^(__Secure-)?authjs\.session-token=/.test(c)) ?? null;
 }
+
+/** One statement on a PostgreSQL database (the server's maintenance database, or a test's own), on a connection of its own. */
+export async function pgStatement(target: string, statement: string) {
+  const { default: postgres } = await import("postgres");
+  const sql = postgres(target, { max: 1, onnotice: () => {} });
+  try {
+    return await sql.unsafe(statement);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

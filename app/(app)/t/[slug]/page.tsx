@@ -15,6 +15,9 @@ import { RunningChallengesStrip } from "./_challenges/running-strip";
 
 export const metadata: Metadata = { title: "Leaderboard" };
 
+// Served from the rendered-page cache (server/page-cache.mjs) when its key is unchanged: everything this page reads
+// beyond the team's data version, the viewer and the day (the challenge strip, the owner's checklist) is read into
+// that key by server/page-cache-key.ts. A read added here must be added there.
 export default async function LeaderboardPage({ params, searchParams }: PageProps<"/t/[slug]">) {
   const { slug } = await params;
   // Authorization happens before the Suspense boundary so an outsider still gets a real 404 status.

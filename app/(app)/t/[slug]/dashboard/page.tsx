@@ -20,6 +20,9 @@ import { remindAction } from "./actions";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+// Served from the rendered-page cache (server/page-cache.mjs) when its key is unchanged: everything this page reads
+// beyond the team's data version, the viewer and the day (the pending reminders) is read into that key by
+// server/page-cache-key.ts. A read added here must be added there.
 export default async function DashboardPage({ params, searchParams }: PageProps<"/t/[slug]/dashboard">) {
   const { slug } = await params;
   // Authorization happens before the Suspense boundary so a member still gets a real 404 status.
