@@ -51,6 +51,10 @@ export async function startProd(opts: { port: number; env?: Record<string, strin
     PGLITE_DIR: path.join(opts.dataDir, "pglite"),
     LOG_FORMAT: "json",
     LOG_LEVEL: "info",
+    // One process unless a test asks for more (tests/production/cluster.test.ts, instances.test.ts): on PostgreSQL
+    // the start would otherwise run one worker per core, and a test reading one process's cache or logs would
+    // depend on which worker the kernel handed each connection to.
+    WEB_CONCURRENCY: "1",
     ...(opts.standalone ? { PORT: String(opts.port), HOSTNAME: "127.0.0.1" } : {}),
     ...opts.env,
   };
