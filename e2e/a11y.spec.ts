@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { newPerson } from "./factories";
 import { expect, test } from "./fixtures";
 
 /** Serious and critical axe violations on the current page, as readable lines. */
@@ -37,6 +38,17 @@ for (const colorScheme of ["light", "dark"] as const) {
         await page.goto(path);
         expect(await seriousViolations(page), path).toEqual([]);
       }
+    });
+
+    test("an unproved account's notices have no serious or critical axe violations", async ({ auth, page }) => {
+      // Signed up through the form: the seeded people have proved addresses, so only this shows the notices.
+      await auth.signUpAndLand(newPerson("a11y"));
+      await page.goto("/account");
+      await expect(page.getByText("Your email address is not confirmed yet")).toBeVisible();
+      expect(await seriousViolations(page), "/account (unproved)").toEqual([]);
+      await page.goto("/mail");
+      await expect(page.getByTestId("mail-unconfirmed")).toBeVisible();
+      expect(await seriousViolations(page), "/mail (unproved)").toEqual([]);
     });
   });
 }
