@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
-import type { StatsRow } from "./dashboard-sql";
+import { decodeJson, type StatsRow } from "./dashboard-sql";
 
 /** One week's trend figures as the SQL computes them (unrounded aggregates): kept in team_week_figures or live. */
 export type TrendWeekRow = StatsRow & { submitted: number; changes: number[] };
@@ -15,7 +15,7 @@ export async function readKeptTrendWeeks(teamId: string, staleDays: number, firs
     db,
     sql`
     select t.data_version::text as version, k.week_start::text as week_start, (k.week_start + 6)::text as as_of,
-           k.counted, k.average, k.median, k.industry_avg, k.brand, k.people, k.insights, k.relationships, k.submitted, k.changes
+           k.counted, k.average, k.median, k.industry_avg, k.brand, k.people, k.insights, k.relationships, k.submitted, to_json(k.changes) as changes
     from teams t
     left join team_week_figures k on k.team_id = t.id and k.stale_days = ${staleDays}
       and k.week_start >= ${first}::date and k.week_start < ${current}::date and (k.week_start - ${first}::date) % 7 = 0
@@ -23,7 +23,7 @@ export async function readKeptTrendWeeks(teamId: string, staleDays: number, firs
   );
   const kept = new Map<string, TrendWeekRow>();
   for (const r of rows) {
-    if (r.week_start) kept.set(r.week_start, { ...(r as TrendWeekRow), changes: decodeArray(r.changes) });
+    if (r.week_start) kept.set(r.week_start, { ...(r as TrendWeekRow), changes: decodeJson<unknown[]>(r.changes, []).map(Number) });
   }
   return { version: rows[0]?.version ?? "0", kept };
 }
@@ -62,11 +62,4 @@ export async function keepTrendWeeks(teamId: string, staleDays: number, version:
          brand float8, people float8, insights float8, relationships float8, submitted int, changes jsonb)
     where exists (select 1 from teams t where t.id = ${teamId} and t.data_version = ${version}::bigint for share)
     on conflict do nothing`);
-}
-
-/** A float8[] column: parsed by postgres.js and PGlite, but accept the text form too. */
-function decodeArray(v: unknown): number[] {
-  if (Array.isArray(v)) return v.map(Number);
-  if (typeof v === "string") return v.replace(/[{}]/g, "").split(",").filter(Boolean).map(Number);
-  return [];
 }
