@@ -34,5 +34,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s \
 # overrides) behind a small primary. SIGTERM: each server stops accepting, finishes requests in flight (up to
 # SHUTDOWN_TIMEOUT_MS, 10 s), releases outbox claims, closes the database and exits 0 (the primary once all have).
 # Give it more than that (compose: stop_grace_period).
+# The heap limit: 192 MiB for Next and the app + 2 × (CACHE_MAX_MB + PAGE_CACHE_MAX_MB), 320 with the defaults
+# (server/start-command.mjs, heapLimitMiB); raise it with the caches, or the start warns.
 STOPSIGNAL SIGTERM
-CMD ["node", "server/cluster.mjs", "server.js"]
+CMD ["node", "--max-old-space-size=320", "server/cluster.mjs", "server.js"]

@@ -154,6 +154,24 @@ async function assertPortFree(p: number) {
   });
 }
 
+const benchMetricsToken = randomBytes(24).toString("hex");
+
+/** What the server's memory is made of now, from its own /api/metrics (V8 heap, external buffers, the page cache). */
+async function memoryMakeup(): Promise<string> {
+  try {
+    const res = await fetch(`${base}/api/metrics`, { headers: { authorization: `Bearer ${benchMetricsToken}` } });
+    if (!res.ok) return `metrics answered ${res.status}`;
+    const text = await res.text();
+    const mib = (name: string) => {
+      const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, "gm"))].map((m) => Number(m[1]));
+      return values.length ? `${(values.reduce((a, b) => a + b, 0) / 2 ** 20).toFixed(0)} MiB` : "?";
+    };
+    return `resident ${mib("process_resident_memory_bytes")}; V8 heap ${mib("nodejs_heap_size_used_bytes")} used of ${mib("nodejs_heap_size_total_bytes")}; external (buffers) ${mib("nodejs_external_memory_bytes")}; rendered-page cache ${mib("ssi_page_cache_bytes")}`;
+  } catch (err) {
+    return `metrics unreadable (${err instanceof Error ? err.message : String(err)})`;
+  }
+}
+
 async function startServer(target: Target, dataDir: string, at = { port, base, workers: 1 }): Promise<Server> {
   const { port, base } = at;
   await assertPortFree(port);
@@ -165,6 +183,7 @@ async function startServer(target: Target, dataDir: string, at = { port, base, w
     NEXT_DIST_DIR: distDir,
     DISABLE_SCHEDULER: "1",
     BENCH_ROUTES: "1", // app/bench/insert: the API's floor
+    METRICS_TOKEN: benchMetricsToken, // /api/metrics: what the memory is made of, after the soak
     AUTH_SECRET: randomBytes(32).toString("base64"),
     AUTH_TRUST_HOST: "true",
     AUTH_URL: base, // production on PostgreSQL refuses to start without its public URL
@@ -172,7 +191,7 @@ async function startServer(target: Target, dataDir: string, at = { port, base, w
     WEB_CONCURRENCY: String(at.workers), // server/cluster.mjs: 1 is one process, as without a cluster
     ...(target.url ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.pgliteDir }),
   };
-  const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1" }), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1", env }), { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   const log: string[] = [];
   const keep = (chunk: Buffer) => {
     log.push(...chunk.toString().split("\n").filter(Boolean));
@@ -258,6 +277,69 @@ function cpuSeconds(pid: number): number {
   }, 0);
 }
 
+/** The CPU seconds of every PostgreSQL process on this machine (the backends serving the server's queries). */
+function postgresCpuSeconds(): number {
+  let sum = 0;
+  for (const name of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      sum += (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
+}
+
+/** The machine's busy CPU seconds over all cores so far (/proc/stat: everything but idle and iowait). */
+function machineBusySeconds(): number {
+  try {
+    const f = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return (total - f[3]! - f[4]!) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Where the cores went during a measurement, in cores (CPU seconds per second of wall time). */
+export type CpuSplit = { server: number; generator: number; postgres: number; other: number; idle: number };
+
+/** Starts a CPU account of the server (its process tree), this process (the load generator), PostgreSQL and the rest. */
+function cpuAccount(pid: number) {
+  const t0 = performance.now();
+  const server0 = cpuSeconds(pid);
+  const gen0 = process.cpuUsage();
+  const pg0 = postgresCpuSeconds();
+  const busy0 = machineBusySeconds();
+  return (): CpuSplit => {
+    const wall = (performance.now() - t0) / 1000;
+    const gen = process.cpuUsage(gen0);
+    const split = {
+      server: (cpuSeconds(pid) - server0) / wall,
+      generator: (gen.user + gen.system) / 1e6 / wall,
+      postgres: (postgresCpuSeconds() - pg0) / wall,
+      busy: (machineBusySeconds() - busy0) / wall,
+    };
+    return {
+      server: split.server,
+      generator: split.generator,
+      postgres: split.postgres,
+      other: Math.max(0, split.busy - split.server - split.generator - split.postgres),
+      idle: Math.max(0, cores - split.busy),
+    };
+  };
+}
+
+/** A table cell: server · load generator · PostgreSQL · idle, in cores. */
+const coresCell = (c: CpuSplit | undefined) => (c ? [c.server, c.generator, c.postgres, c.idle].map((x) => x.toFixed(2)).join(" · ") : "–");
+const CORES_HEADER = "cores: server · generator · PG · idle";
+const coresOf = (c: CpuSplit | undefined) =>
+  c ? `server ${c.server.toFixed(2)}, load generator ${c.generator.toFixed(2)}, PostgreSQL ${c.postgres.toFixed(2)}, other ${c.other.toFixed(2)}, idle ${c.idle.toFixed(2)}` : "not measured";
+
 /**
  * Waits until the server is idle: when autocannon stops, the server still renders the requests left in flight,
  * and that work must not be charged to the next target. Returns the milliseconds waited.
@@ -311,6 +393,8 @@ type Result = {
   requests: number;
   errors: number;
   load: string;
+  /** Where the cores went during the measured seconds (not the warm-up). */
+  cpu?: CpuSplit;
 };
 
 const loadNow = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
@@ -332,13 +416,15 @@ async function measure(
     await waitIdle(serverPid);
   }
   const load = loadNow();
+  const account = cpuAccount(serverPid);
   const r = await autocannon({ ...common, duration: seconds });
+  const cpu = account();
   const drained = await waitIdle(serverPid);
   if (drained > 2000) console.log(`  (the server was busy ${(drained / 1000).toFixed(1)} s more with requests left in flight)`);
   // autocannon's `errors` include its timeouts.
   const errors = r.non2xx + r.errors;
   const rssMiB = memory?.takeWindowPeakMiB() ?? 0;
-  return { ...target, connections: conns, rssMiB, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors, load };
+  return { ...target, connections: conns, rssMiB, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors, load, cpu };
 }
 
 /**
@@ -432,10 +518,10 @@ async function stopWorkersSide() {
 function printWorkersTable(results: Result[]) {
   if (!side) return;
   const n = side.workers;
-  const header = ["target", "1 worker req/s", `${n} workers req/s`, `${n}/1`, "p99 ms, 1", `p99 ms, ${n}`, "errors, 1", `errors, ${n}`, "peak RSS MiB, 1", `peak RSS MiB, ${n}`];
+  const header = ["target", "1 worker req/s", `${n} workers req/s`, `${n}/1`, "p99 ms, 1", `p99 ms, ${n}`, "errors, 1", `errors, ${n}`, "peak RSS MiB, 1", `peak RSS MiB, ${n}`, `${CORES_HEADER}, 1`, `${CORES_HEADER}, ${n}`];
   const cells = side.results.map((m) => {
     const one = results.find((r) => r.id === m.id)!;
-    return [m.label, one.rps.toFixed(0), m.rps.toFixed(0), (m.rps / one.rps).toFixed(2), String(one.p99), String(m.p99), `${one.errors}/${one.requests}`, `${m.errors}/${m.requests}`, one.rssMiB.toFixed(0), m.rssMiB.toFixed(0)];
+    return [m.label, one.rps.toFixed(0), m.rps.toFixed(0), (m.rps / one.rps).toFixed(2), String(one.p99), String(m.p99), `${one.errors}/${one.requests}`, `${m.errors}/${m.requests}`, one.rssMiB.toFixed(0), m.rssMiB.toFixed(0), coresCell(one.cpu), coresCell(m.cpu)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(" | ")} |`;
@@ -458,7 +544,14 @@ function workersTarget(results: Result[]): [string, boolean | null, string] {
   };
   const [d, b] = [ratio("dynamic"), ratio("board-50")];
   if (d === undefined || b === undefined) return [label, null, "needs the dynamic and board-50 targets"];
-  return [label, d >= SCALE_MIN && b >= SCALE_MIN, `${side.workers} workers: ${d.toFixed(2)}× on the bare page, ${b.toFixed(2)}× on the 50-member board`];
+  // Where the cores went while 1 worker served: a second worker can only use what was idle (or what it takes
+  // from the load generator and PostgreSQL, which share the machine).
+  const split = (id: string) => coresOf(results.find((r) => r.id === id)?.cpu);
+  return [
+    label,
+    d >= SCALE_MIN && b >= SCALE_MIN,
+    `${side.workers} workers: ${d.toFixed(2)}× on the bare page, ${b.toFixed(2)}× on the 50-member board; ${cores} cores, with 1 worker on the bare page: ${split("dynamic")}; on the board: ${split("board-50")}`,
+  ];
 }
 
 // ---- main ------------------------------------------------------------------------------------------------------
@@ -714,7 +807,7 @@ function printTable(results: Result[], rssPeak: number) {
   const floor = results.find((r) => r.id === "dynamic")?.rps;
   const order = ["board-50", "board-1000", "dashboard", "api-write", "api-floor", "shell", "dynamic", "static"];
   const rows = [...results].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "× dynamic", "alone ms", "KiB (unzipped)", "peak RSS MiB", "load 1/5/15 min"];
+  const header = ["target", "req/s", "p50 ms", "p99 ms", "errors", "× dynamic", "alone ms", "KiB (unzipped)", "peak RSS MiB", "load 1/5/15 min", CORES_HEADER];
   const cells = rows.map((r) => [
     r.label,
     r.rps.toFixed(0),
@@ -727,6 +820,7 @@ function printTable(results: Result[], rssPeak: number) {
     (r.bytes / 1024).toFixed(1),
     r.rssMiB.toFixed(0),
     r.load,
+    coresCell(r.cpu),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => `| ${c.map((v, i) => (i === 0 || i === 9 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(" | ")} |`;
@@ -775,6 +869,7 @@ async function runSoak(cookie: string, slugs: string[]): Promise<Soak> {
   const afterMiB = memory?.nowMiB() ?? 0;
   const out = { seconds: soakSeconds, requests: r.requests.total, errors: r.non2xx + r.errors, distinctUrls: seen.size, peakMiB, afterMiB };
   console.log(`  ${out.requests} requests over ${out.distinctUrls} distinct URLs, ${out.errors} errors; peak ${peakMiB.toFixed(0)} MiB, ${afterMiB.toFixed(0)} MiB after.`);
+  console.log(`  After the soak: ${await memoryMakeup()}.`);
   return out;
 }
 

@@ -38,7 +38,7 @@ const env = {
 };
 const seeded = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "e2e", "fixtures-seed.ts")], { cwd: root, env, stdio: "inherit" });
 if (seeded.status !== 0) process.exit(seeded.status ?? 1);
-const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1" }), { cwd: root, env, stdio: "inherit" });
+const child = spawn(process.execPath, nextStartArgs({ port, host: "127.0.0.1", env }), { cwd: root, env, stdio: "inherit" });
 const stop = () => child.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

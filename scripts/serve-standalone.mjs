@@ -20,6 +20,6 @@ const env = {
   DATA_DIR: path.resolve(root, process.env.DATA_DIR ?? ".data"),
   PGLITE_DIR: path.resolve(root, process.env.PGLITE_DIR ?? ".data/pglite"),
 };
-const child = spawn(process.execPath, standaloneArgs(), { cwd: STANDALONE_DIR, env, stdio: "inherit" });
+const child = spawn(process.execPath, standaloneArgs(STANDALONE_DIR, env), { cwd: STANDALONE_DIR, env, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

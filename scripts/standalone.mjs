@@ -3,7 +3,7 @@
 // the migrations (read at start), the start (server/cluster.mjs: one worker per core on PostgreSQL) and its
 // preload (request logs, metrics, clean shutdown), and PGlite's whole package (its WASM and data files are loaded
 // by path). The folder then runs anywhere with Node alone:
-//   cd .next/standalone && node server/cluster.mjs server.js      (or: npm run serve:standalone)
+//   cd .next/standalone && node --max-old-space-size=320 server/cluster.mjs server.js      (or: npm run serve:standalone)
 // Usage: node scripts/standalone.mjs   (after `next build`; npm run build:standalone does both)
 import fs from "node:fs";
 import path from "node:path";
@@ -28,7 +28,7 @@ const copy = (from, to) => {
 copy(path.join(distDir, "static"));
 copy("public");
 copy(path.join("db", "migrations"));
-for (const f of ["cluster.mjs", "cluster-ipc.mjs", "preload.mjs", "page-cache.mjs", "runtime.mjs"]) copy(path.join("server", f));
+for (const f of ["cluster.mjs", "cluster-ipc.mjs", "preload.mjs", "page-cache.mjs", "runtime.mjs", "start-command.mjs"]) copy(path.join("server", f));
 copy(path.join("node_modules", "@electric-sql", "pglite"));
 
 // The preload loads pino and prom-client from the folder's own node_modules: Next traced them for the app.

@@ -58,7 +58,7 @@ if (!process.env.DATABASE_URL && !fs.existsSync(pgliteDir)) {
 
 // The start (server/cluster.mjs): one process on the embedded database, one worker per core on PostgreSQL; the
 // preload (server/preload.mjs) adds request ids, request logs, metrics and the clean shutdown.
-const server = spawn(process.execPath, nextStartArgs({ port }), {
+const server = spawn(process.execPath, nextStartArgs({ port, env }), {
   cwd: root,
   env,
   stdio: "inherit",

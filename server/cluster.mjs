@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import client from "prom-client";
 import { servePrimary } from "./cluster-ipc.mjs";
 import { runtime } from "./runtime.mjs";
+import { heapLimitMiB } from "./start-command.mjs";
 
 export class WorkerCountError extends Error {
   name = "WorkerCountError";
@@ -54,6 +55,24 @@ export function workerCount(env = process.env, cores = os.availableParallelism()
     };
   }
   return asked ? { count: asked, reason: "WEB_CONCURRENCY" } : { count: Math.max(1, cores), reason: "one per core" };
+}
+
+/**
+ * What to say at start about the V8 heap limit, or null when it fits: every start the app makes passes one
+ * (server/start-command.mjs, heapFlags); a start typed by hand, or caches raised past it, gets a warning naming
+ * the flag to use. The limit set last wins, as in Node: the command line's over NODE_OPTIONS.
+ */
+export function heapLimitNote(execArgv = process.execArgv, env = process.env) {
+  const flags = [...(env.NODE_OPTIONS ?? "").split(/\s+/), ...execArgv];
+  const given = flags.map((f) => /^--max-old-space-size=([0-9]+)$/.exec(f)?.[1]).filter(Boolean).map(Number).at(-1);
+  const wanted = heapLimitMiB(env);
+  if (given === undefined) {
+    return `No heap limit is set: V8 lets the heap grow far past what the app keeps before it collects hard. Start with node --max-old-space-size=${wanted} (what npm start and npm run serve pass for these cache bounds).`;
+  }
+  if (given < wanted) {
+    return `The heap limit (--max-old-space-size=${given}) is below what these cache bounds need (CACHE_MAX_MB and PAGE_CACHE_MAX_MB: ${wanted} MiB): raise it to ${wanted}, or lower the caches.`;
+  }
+  return null;
 }
 
 const READY_FAILURES_TO_GIVE_UP = 5;
@@ -191,6 +210,8 @@ async function main() {
     console.error(`\n${err.message}\n`);
     process.exit(1);
   }
+  const heapNote = heapLimitNote();
+  if (heapNote) runtime().log.warn({ workers: plan.count }, heapNote);
   const preload = new URL("./preload.mjs", import.meta.url).href;
   const server = path.resolve(entry);
   if (plan.count > 1) return startPrimary({ entry: server, args, count: plan.count, reason: plan.reason, preload });

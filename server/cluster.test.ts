@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { WorkerCountError, workerCount } from "./cluster.mjs";
+import { heapLimitNote, WorkerCountError, workerCount } from "./cluster.mjs";
+import { heapFlags, heapLimitMiB, nextStartArgs } from "./start-command.mjs";
 
 const PG = "postgres://app@db:5432/ssi";
 
@@ -23,5 +24,31 @@ describe("how many workers a production start runs", () => {
       expect(() => workerCount({ DATABASE_URL: PG, WEB_CONCURRENCY: bad }, 2), bad).toThrow(WorkerCountError);
       expect(() => workerCount({ WEB_CONCURRENCY: bad }, 2), bad).toThrow(`WEB_CONCURRENCY: must be a whole number of worker processes from 1 to 256 (got "${bad}")`);
     }
+  });
+});
+
+describe("the heap limit of a server process", () => {
+  it("is 320 MiB with the default caches and grows with their bounds", () => {
+    expect(heapLimitMiB({})).toBe(320);
+    expect(heapLimitMiB({ CACHE_MAX_MB: "64", PAGE_CACHE_MAX_MB: "0" })).toBe(192 + 2 * 64);
+    expect(nextStartArgs({ port: 3000, env: {} })[0]).toBe("--max-old-space-size=320");
+    expect(nextStartArgs({ port: 3000, env: { CACHE_MAX_MB: "100" } })[0]).toBe("--max-old-space-size=456");
+  });
+
+  it("is left to NODE_OPTIONS when an administrator sets one there", () => {
+    expect(heapFlags({ NODE_OPTIONS: "--max-old-space-size=1024" })).toEqual([]);
+    expect(nextStartArgs({ env: { NODE_OPTIONS: "--enable-source-maps --max-old-space-size=2048" } })[0]).not.toMatch(/max-old-space-size/);
+    expect(heapFlags({ NODE_OPTIONS: "--enable-source-maps" })).toEqual(["--max-old-space-size=320"]);
+  });
+
+  it("warns at start when none is set, or one too small for the caches, naming the flag to use", () => {
+    expect(heapLimitNote(["--max-old-space-size=320"], {})).toBeNull();
+    expect(heapLimitNote([], { NODE_OPTIONS: "--max-old-space-size=800" })).toBeNull();
+    expect(heapLimitNote([], {})).toMatch(/^No heap limit is set.*node --max-old-space-size=320 /);
+    expect(heapLimitNote(["--max-old-space-size=320"], { CACHE_MAX_MB: "200" })).toMatch(
+      /^The heap limit \(--max-old-space-size=320\) is below what these cache bounds need .*: raise it to 656/,
+    );
+    // The command line's flag wins over NODE_OPTIONS', as in Node.
+    expect(heapLimitNote(["--max-old-space-size=100"], { NODE_OPTIONS: "--max-old-space-size=900" })).toMatch(/--max-old-space-size=100\)/);
   });
 });

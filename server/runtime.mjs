@@ -3,6 +3,7 @@
 // handlers, pages, instrumentation) load this file separately, and must all see the same objects.
 // Plain JavaScript: the preload runs before anything could compile TypeScript.
 import { AsyncLocalStorage } from "node:async_hooks";
+import v8 from "node:v8";
 import pino from "pino";
 import client from "prom-client";
 import { workerMetrics } from "./cluster-ipc.mjs";
@@ -52,6 +53,11 @@ function createMetrics() {
   const counter = (name, help, labelNames = []) => new client.Counter({ name, help, labelNames, registers });
   // `aggregator`: how a cluster start merges the workers' figures (server/cluster-ipc.mjs; counters are summed).
   const gauge = (name, help, labelNames = [], aggregator = "sum") => new client.Gauge({ name, help, labelNames, registers, aggregator });
+  // The limit the start set (server/start-command.mjs: --max-old-space-size, plus V8's young generation): heap used
+  // near it means the caches' bounds or the limit need changing.
+  gauge("ssi_heap_limit_bytes", "V8's heap limit of the worker processes (old space from --max-old-space-size, plus the young generation).").set(
+    v8.getHeapStatistics().heap_size_limit,
+  );
   return {
     registry,
     httpRequests: counter("ssi_http_requests_total", "HTTP requests answered, by method, route and status.", ["method", "route", "status"]),

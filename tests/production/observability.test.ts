@@ -57,6 +57,15 @@ describe.skipIf(missingBuild())("request logs and metrics", () => {
     expect((await fetch(`${server.base}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(200);
   });
 
+  it("runs with the heap limit its start passes, and says nothing about it at start", async () => {
+    // 320 MiB of old space for the default cache bounds (server/start-command.mjs) plus V8's young generation;
+    // without the flag V8's own limit on this machine is several GiB.
+    const limitMiB = value(await scrape(), "ssi_heap_limit_bytes") / 2 ** 20;
+    expect(limitMiB).toBeGreaterThanOrEqual(320);
+    expect(limitMiB).toBeLessThan(420);
+    expect(server.lines.some((l) => /heap limit/i.test(l))).toBe(false);
+  });
+
   it("logs one line per request with its id, route, status, duration and user, and sends the id back", async () => {
     const cookie = await signIn(server.base, owner.email, PASSWORD);
     expect(cookie).toBeTruthy();

@@ -58,7 +58,7 @@ export async function startProd(opts: { port: number; env?: Record<string, strin
     ...(opts.standalone ? { PORT: String(opts.port), HOSTNAME: "127.0.0.1" } : {}),
     ...opts.env,
   };
-  const args = opts.standalone ? standaloneArgs() : nextStartArgs({ port: opts.port, host: "127.0.0.1" });
+  const args = opts.standalone ? standaloneArgs(STANDALONE_DIR, env) : nextStartArgs({ port: opts.port, host: "127.0.0.1", env });
   const child = spawn(process.execPath, args, { cwd: opts.standalone ? STANDALONE_DIR : root, env, stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
   let partial = "";
