@@ -80,22 +80,49 @@ try {
   };
   const bump = () => sql`update teams set data_version = data_version + 1 where slug = ${values.team}`;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // CPU (user + system, clock ticks of 10 ms) of the server process and of its PostgreSQL backends (found by the
+  // application_name db/client.ts gives them, which ends in the server's pid), which contention inflates far less
+  // than wall time on a shared machine.
+  const ticksOf = (pid: number) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return Number(f[11]) + Number(f[12]);
+    } catch {
+      return 0;
+    }
+  };
+  const backends = async () =>
+    (await sql<{ pid: number }[]>`select pid from pg_stat_activity where application_name like ${`%:${child.pid}`}`).map((r) => r.pid);
+  const cpu = async () => {
+    const pids = await backends();
+    return { node: ticksOf(child.pid!), db: new Map(pids.map((p) => [p, ticksOf(p)])) };
+  };
+  const cpuSince = async (before: Awaited<ReturnType<typeof cpu>>, n: number) => {
+    const after = await cpu();
+    let db = 0;
+    for (const [pid, t] of after.db) db += t - (before.db.get(pid) ?? 0);
+    return `server CPU per request: node ${(((after.node - before.node) * 10) / n).toFixed(1)} ms, PostgreSQL ${((db * 10) / n).toFixed(1)} ms`;
+  };
   for (let i = 0; i < 3; i++) await get(); // warm: the code paths, the rollup's kept weeks
   console.log(`# ${page}, median of ${runs}; load ${load()}`);
   const cached: number[] = [];
   let kib = 0;
+  let c0 = await cpu();
   for (let i = 0; i < (values.only === "fresh" ? 1 : runs); i++) {
     const r = await get();
     cached.push(r.ms);
     kib = r.kib;
   }
+  const cachedCpu = await cpuSince(c0, cached.length);
   const fresh: number[] = [];
+  c0 = await cpu();
   for (let i = 0; i < (values.only === "cached" ? 1 : runs); i++) {
     await bump();
     fresh.push((await get()).ms);
   }
-  console.log(`page, figures from the figure cache (session, membership, reminders, render): ${median(cached).toFixed(1)} ms (${kib.toFixed(1)} KiB)`);
-  console.log(`page, data version raised before each (every figure computed): ${median(fresh).toFixed(1)} ms`);
+  const freshCpu = await cpuSince(c0, fresh.length);
+  console.log(`page, figures from the figure cache (session, membership, reminders, render): ${median(cached).toFixed(1)} ms (${kib.toFixed(1)} KiB); ${cachedCpu}`);
+  console.log(`page, data version raised before each (every figure computed): ${median(fresh).toFixed(1)} ms; ${freshCpu}`);
   console.log(`load ${load()}`);
 } finally {
   await sql.end();
