@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
+import { cachedTeamFigure } from "./cache";
 import { decodeJson, num, weekStartSql, type TeamCalendar } from "./dashboard-sql";
 import { latestFreshSnapshotSql, latestSnapshotSql } from "./latest-snapshot";
 import { addDays, weekStartOf } from "@/lib/dates";
@@ -23,6 +24,14 @@ export type TeamHeadline = {
 /** The dashboard's headline figures at today, with their change over four weeks (computed with the team now). */
 export async function getTeamHeadline(access: TeamAccess, cal: TeamCalendar): Promise<TeamHeadline> {
   return (await getTeamNow(access, cal)).headline;
+}
+
+/**
+ * The team now (with its headline) from the figure cache, keyed by the team's data version and calendar: the one
+ * key the dashboard and the teams overview share, so a team's members are read once per data version for both.
+ */
+export function cachedTeamNow(team: { id: string; dataVersion: number }, access: TeamAccess, cal: TeamCalendar): Promise<TeamNow> {
+  return cachedTeamFigure(team.id, team.dataVersion, `dashboard:now:${cal.today}:${cal.weekStart}:${cal.staleDays}`, () => getTeamNow(access, cal));
 }
 
 export type MemberNow = {

@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { WeekRangeLinks } from "@/components/dashboard/week-range-links";
 import { cachedTeamFigure } from "@/db/queries/cache";
-import { getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
+import { cachedTeamNow, getTeamTrend } from "@/db/queries/dashboard";
 import { listPendingReminders } from "@/db/queries/dashboard-reminders";
 import { listMyTeams, requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { coachingList, topImprovers } from "@/lib/team-coaching";
@@ -76,7 +76,7 @@ async function DashboardBody({ grant: { access, team }, today, weeks }: { grant:
   // All at once: the reminders are not a figure (they change without the data version) and need only the week.
   const [trend, now, pending] = await Promise.all([
     figure(`trend:${weeks}`, () => getTeamTrend(access, cal, weeks)),
-    figure("now", () => getTeamNow(access, cal)),
+    cachedTeamNow(team, access, cal),
     listPendingReminders(access, weekStartOf(today, team.weekStart)),
   ]);
   const { headline } = now;
