@@ -1,9 +1,10 @@
 // DATABASE_URL=<postgres> npx tsx scripts/dashboard-timing.ts [--team bench-1000] [--weeks 52] [--runs 9]
-// Where the uncached dashboard's time goes, part by part: every figure query the dashboard page runs, called directly with
-// the figure cache out of the way (wall time, median of --runs, alone and all together as the page runs them), and
-// the server's CPU time of each (user + system of the backend from /proc: PostgreSQL on this machine, one
-// connection), and this process's CPU for each (what the app's server spends decoding and computing in JS). Reads only, apart from the rollup keeping weeks it has not kept yet (as any dashboard view does), so
-// it may run on the shared large data set. The render is not here: time the page through the server for that.
+// Where the uncached dashboard's time goes, part by part: every figure query the dashboard page runs, called
+// directly with the figure cache out of the way (wall time, median of --runs, alone and all together as the page
+// runs them), the server's CPU time of each (user + system of the backend from /proc: PostgreSQL on this machine,
+// one connection), and this process's CPU for each (what the app's server spends decoding and computing in JS).
+// Reads only, apart from the rollup keeping weeks it has not kept yet (as any dashboard view does), so it may run on
+// the shared large data set. The render is not here: scripts/dashboard-page-timing.ts times the page.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { readFileSync } from "node:fs";
