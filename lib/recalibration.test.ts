@@ -45,4 +45,18 @@ describe("medianOf", () => {
     expect(medianOf([7])).toBe(7);
     expect(medianOf([])).toBeNull();
   });
+
+  it("is the middle of the sorted values for any list (duplicates, negatives, odd and even counts)", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let n = 1; n <= 400; n++) {
+      const values = Array.from({ length: 1 + (n % 60) }, () => Math.round((random() * 20 - 10) * 2) / 2 + 0); // + 0: no -0 (the database never gives one)
+      const sorted = [...values].sort((a, b) => a - b);
+      const m = sorted.length >> 1;
+      expect(medianOf(values)).toBe(sorted.length % 2 ? sorted[m] : (sorted[m - 1]! + sorted[m]!) / 2);
+    }
+    const input = [3, 1, 2];
+    medianOf(input);
+    expect(input).toEqual([3, 1, 2]); // the caller's list is left as it was
+  });
 });

@@ -13,7 +13,7 @@ import * as schema from "../db/schema";
 import { getTeamLeaderboard } from "../db/queries/leaderboard";
 import { getChallengeStandings } from "../db/queries/challenge-standings";
 import { createChallenge, getTeamChallenge } from "../db/queries/challenges";
-import { getMemberRankHistory, getTeamHeadline, getTeamNow, getTeamTrend } from "../db/queries/dashboard";
+import { getMemberRankHistory, getTeamNow, getTeamTrend } from "../db/queries/dashboard";
 import { computeTeamTrend } from "../db/queries/dashboard-trend";
 import { buildTeamDigestEmails } from "../server/digest/run";
 import { enqueueEmails } from "../db/queries/outbox";
@@ -118,11 +118,10 @@ console.log(`# ${team.slug}: ${members} members; snapshots ≈ ${rows.toLocaleSt
 await explain("leaderboard today", () => getTeamLeaderboard(access, { asOf: today, by: "total", staleDays: team.staleDays }));
 await explain("leaderboard a year ago", () => getTeamLeaderboard(access, { asOf: addDays(today, -365), by: "total", staleDays: team.staleDays }));
 await explain("leaderboard by a component", () => getTeamLeaderboard(access, { asOf: today, by: "insights", staleDays: team.staleDays }));
-await explain("dashboard headline", () => getTeamHeadline(access, cal));
 await explain(`dashboard trend (${weeks} weeks), computed live`, () => computeTeamTrend(access, cal, weeks));
 // The page's path: completed weeks from the rollup (kept by the first call), the current week computed.
 await explain(`dashboard trend (${weeks} weeks), rollup warm`, () => getTeamTrend(access, cal, weeks));
-await explain("dashboard members now", () => getTeamNow(access, cal));
+await explain("dashboard members now and headline", () => getTeamNow(access, cal));
 await explain(`member rank history (${weeks} weeks)`, () => getMemberRankHistory(access, owner!.userId, cal, weeks));
 // A challenge page against the same team: created for the measurement and deleted afterwards.
 for (const kind of ["improved", "race"] as const) {

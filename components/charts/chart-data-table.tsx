@@ -1,6 +1,12 @@
+"use client";
+
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
-/** The numbers behind a chart, in a table behind a "Show data table" toggle: the accessible alternative. */
+/**
+ * The numbers behind a chart, in a table behind a "Show data table" toggle: the accessible alternative. A client
+ * component fed plain rows: a 52-week dashboard has three of these tables, and as server markup the page's payload
+ * carried every cell as an element (and the server serialised and streamed each), where now it carries the numbers.
+ */
 export function ChartDataTable({
   caption,
   columns,

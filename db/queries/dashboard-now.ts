@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
-import { decodeJson, num, pointStatsSql, toStats, weekStartSql, type StatsRow, type TeamCalendar } from "./dashboard-sql";
+import { cachedTeamFigure } from "./cache";
+import { decodeJson, num, weekStartSql, type TeamCalendar } from "./dashboard-sql";
 import { latestFreshSnapshotSql, latestSnapshotSql } from "./latest-snapshot";
-import { addDays } from "@/lib/dates";
+import { addDays, weekStartOf } from "@/lib/dates";
 import { round3, type ComponentValues } from "@/lib/ssi";
 import type { TeamAccess } from "@/lib/team-access";
 
@@ -20,43 +21,17 @@ export type TeamHeadline = {
   neverCount: number;
 };
 
-/** The dashboard's headline figures at today, with their change over four weeks. */
+/** The dashboard's headline figures at today, with their change over four weeks (computed with the team now). */
 export async function getTeamHeadline(access: TeamAccess, cal: TeamCalendar): Promise<TeamHeadline> {
-  const db = await database();
-  const monthAgo = addDays(cal.today, -28);
-  const points = sql`select ${cal.today}::date as week_start, ${cal.today}::date as as_of
-                     union all select ${monthAgo}::date, ${monthAgo}::date`;
-  const thisWeek = weekStartSql(sql`${cal.today}::date`, cal.weekStart);
-  const [stats, counts] = await Promise.all([
-    queryRows<StatsRow>(db, pointStatsSql(access.teamId, cal.staleDays, points)),
-    queryRows<{ members: number; submitted: number; stale: number; never: number; this_week: string }>(
-      db,
-      sql`
-      select count(*)::int as members,
-             count(*) filter (where l.measured_on >= ${thisWeek})::int as submitted,
-             count(*) filter (where l.measured_on is not null and ${cal.today}::date - l.measured_on > ${cal.staleDays}::int)::int as stale,
-             count(*) filter (where l.measured_on is null)::int as never,
-             (${thisWeek})::text as this_week
-      from memberships m
-      left join lateral (${latestSnapshotSql(sql`m.user_id`, sql`${cal.today}::date`, cal.staleDays, sql`s.measured_on`)}) l on true
-      where m.team_id = ${access.teamId}`,
-    ),
-  ]);
-  const now = toStats(stats.find((r) => r.as_of === cal.today)!);
-  const before = toStats(stats.find((r) => r.as_of === monthAgo)!);
-  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round3(a - b));
-  const c = counts[0]!;
-  return {
-    memberCount: Number(c.members),
-    average: now.average,
-    median: now.median,
-    averageChange: diff(now.average, before.average),
-    medianChange: diff(now.median, before.median),
-    submittedThisWeek: Number(c.submitted),
-    thisWeekStart: c.this_week,
-    staleCount: Number(c.stale),
-    neverCount: Number(c.never),
-  };
+  return (await getTeamNow(access, cal)).headline;
+}
+
+/**
+ * The team now (with its headline) from the figure cache, keyed by the team's data version and calendar: the one
+ * key the dashboard and the teams overview share, so a team's members are read once per data version for both.
+ */
+export function cachedTeamNow(team: { id: string; dataVersion: number }, access: TeamAccess, cal: TeamCalendar): Promise<TeamNow> {
+  return cachedTeamFigure(team.id, team.dataVersion, `dashboard:now:${cal.today}:${cal.weekStart}:${cal.staleDays}`, () => getTeamNow(access, cal));
 }
 
 export type MemberNow = {
@@ -78,6 +53,8 @@ export type TeamNow = {
   componentMedians: ComponentValues | null;
   /** Fresh scores per bucket of 10: index 0 is 0–9.99 … index 9 is 90–100. */
   distribution: number[];
+  /** The headline figures: read off the same latest scores, so the page computes them once. */
+  headline: TeamHeadline;
 };
 
 type MemberRow = {
@@ -103,11 +80,23 @@ type NowAggregates = {
   med_relationships: number | null;
   /** [bucket, count] pairs of fresh totals. */
   buckets: unknown;
+  /** Average and median of the fresh totals now, and of the members' latest fresh totals 28 days earlier. */
+  avg_now: number | null;
+  med_now: number | null;
+  avg_before: number | null;
+  med_before: number | null;
 };
 
 /**
  * Every member's state now (latest snapshot, freshness, change over four weeks, whether they submitted this
- * week), the component medians of fresh members and the distribution of fresh totals, all computed in SQL.
+ * week), the component medians of fresh members, the distribution of fresh totals and the headline figures, all
+ * computed in SQL, in one statement.
+ *
+ * The headline's average and median now and 28 days earlier are the trend's point statistics (pointStatsSql) at
+ * those two dates, taken over the same lookups this statement makes anyway: a member counts now when their latest
+ * score is fresh (the `cur` lookup's first branch is exactly pointStatsSql's lookup), and 28 days earlier when they
+ * have a fresh score then (the `prev` lookup is pointStatsSql's at that date); the same aggregates over the same
+ * numeric values give the same figures. The counts are read off the member rows.
  */
 export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise<TeamNow> {
   const db = await database();
@@ -120,9 +109,11 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
     sql`
     with cur as materialized (
       select m.user_id, s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships,
-             (s.measured_on is not null and ${cal.today}::date - s.measured_on <= ${cal.staleDays}::int) as fresh
+             (s.measured_on is not null and ${cal.today}::date - s.measured_on <= ${cal.staleDays}::int) as fresh,
+             p.total as prev_total
       from memberships m
       left join lateral (${latestSnapshotSql(sql`m.user_id`, sql`${cal.today}::date`, cal.staleDays, sql`s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships`)}) s on true
+      left join lateral (${latestFreshSnapshotSql(sql`m.user_id`, sql`${monthAgo}::date`, cal.staleDays, sql`s.total`)}) p on true
       where m.team_id = ${access.teamId}
     ),
     medians as (
@@ -130,8 +121,15 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
              percentile_cont(0.5) within group (order by brand::float8) as med_brand,
              percentile_cont(0.5) within group (order by people::float8) as med_people,
              percentile_cont(0.5) within group (order by insights::float8) as med_insights,
-             percentile_cont(0.5) within group (order by relationships::float8) as med_relationships
+             percentile_cont(0.5) within group (order by relationships::float8) as med_relationships,
+             avg(total)::float8 as avg_now,
+             percentile_cont(0.5) within group (order by total::float8) as med_now
       from cur where fresh
+    ),
+    before as (
+      select avg(prev_total)::float8 as avg_before,
+             percentile_cont(0.5) within group (order by prev_total::float8) as med_before
+      from cur where prev_total is not null
     ),
     buckets as (
       select coalesce(json_agg(json_build_array(bucket, n)), '[]'::json) as buckets
@@ -140,36 +138,50 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
     select c.user_id, u.name, u.email, c.measured_on::text as measured_on, c.fresh,
            c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
            c.insights::float8 as insights, c.relationships::float8 as relationships,
-           p.total::float8 as prev_total,
+           c.prev_total::float8 as prev_total,
            coalesce(c.measured_on >= ${thisWeek}, false) as this_week,
-           md.n_fresh, md.med_brand, md.med_people, md.med_insights, md.med_relationships, bk.buckets
+           md.n_fresh, md.med_brand, md.med_people, md.med_insights, md.med_relationships, bk.buckets,
+           md.avg_now, md.med_now, bf.avg_before, bf.med_before
     from cur c join users u on u.id = c.user_id
-    cross join medians md cross join buckets bk
-    left join lateral (${latestFreshSnapshotSql(sql`c.user_id`, sql`${monthAgo}::date`, cal.staleDays, sql`s.total`)}) p on true
+    cross join medians md cross join buckets bk cross join before bf
     order by c.total desc nulls last, lower(coalesce(u.name, u.email)), c.user_id`,
   );
   // The aggregates are the same on every row; with no members there are none (and nobody is fresh).
   const agg = rows[0];
   const distribution = Array.from({ length: 10 }, () => 0);
   for (const [bucket, n] of decodeJson<[number, number][]>(agg?.buckets, [])) distribution[Number(bucket)] = Number(n);
+  const members = rows.map((r): MemberNow => {
+    const status = r.measured_on === null ? "never" : r.fresh ? "fresh" : "stale";
+    return {
+      userId: r.user_id,
+      name: r.name?.trim() || r.email,
+      email: r.email,
+      status,
+      measuredOn: r.measured_on,
+      total: num(r.total),
+      components:
+        r.measured_on === null
+          ? null
+          : { brand: num(r.brand)!, people: num(r.people)!, insights: num(r.insights)!, relationships: num(r.relationships)! },
+      change4w: status === "fresh" && r.prev_total !== null ? round3(Number(r.total) - Number(r.prev_total)) : null,
+      submittedThisWeek: r.this_week === true,
+    };
+  });
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round3(a - b));
+  const [average, median, averageBefore, medianBefore] = [agg?.avg_now, agg?.med_now, agg?.avg_before, agg?.med_before].map((v) => num(v));
   return {
-    members: rows.map((r) => {
-      const status = r.measured_on === null ? "never" : r.fresh ? "fresh" : "stale";
-      return {
-        userId: r.user_id,
-        name: r.name?.trim() || r.email,
-        email: r.email,
-        status,
-        measuredOn: r.measured_on,
-        total: num(r.total),
-        components:
-          r.measured_on === null
-            ? null
-            : { brand: num(r.brand)!, people: num(r.people)!, insights: num(r.insights)!, relationships: num(r.relationships)! },
-        change4w: status === "fresh" && r.prev_total !== null ? round3(Number(r.total) - Number(r.prev_total)) : null,
-        submittedThisWeek: r.this_week === true,
-      };
-    }),
+    members,
+    headline: {
+      memberCount: members.length,
+      average: average ?? null,
+      median: median ?? null,
+      averageChange: diff(average ?? null, averageBefore ?? null),
+      medianChange: diff(median ?? null, medianBefore ?? null),
+      submittedThisWeek: members.filter((m) => m.submittedThisWeek).length,
+      thisWeekStart: weekStartOf(cal.today, cal.weekStart),
+      staleCount: members.filter((m) => m.status === "stale").length,
+      neverCount: members.filter((m) => m.status === "never").length,
+    },
     componentMedians:
       agg && Number(agg.n_fresh) > 0
         ? { brand: num(agg.med_brand)!, people: num(agg.med_people)!, insights: num(agg.med_insights)!, relationships: num(agg.med_relationships)! }

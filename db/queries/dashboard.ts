@@ -5,5 +5,5 @@
  */
 export type { TeamCalendar } from "./dashboard-sql";
 export { getTeamTrend, type WeekPoint } from "./dashboard-trend";
-export { getTeamHeadline, getTeamNow, type MemberNow, type TeamHeadline, type TeamNow } from "./dashboard-now";
+export { cachedTeamNow, getTeamHeadline, getTeamNow, type MemberNow, type TeamHeadline, type TeamNow } from "./dashboard-now";
 export { getMemberRankHistory, type RankPoint } from "./dashboard-member-history";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { percent, signed } from "@/lib/format";
 import { Card } from "@/components/ui/card";
-import { getTeamHeadline } from "@/db/queries/dashboard";
+import { cachedTeamNow } from "@/db/queries/dashboard";
 import { listMyTeams, requireTeamRole, requireUser } from "@/lib/authz";
 import { todayInZone } from "@/lib/dates";
 import { hasRole } from "@/lib/team-access";
@@ -20,7 +20,8 @@ export default async function TeamsOverviewPage() {
   const rows = await Promise.all(
     managed.map(async (t) => {
       const { access, team } = await requireTeamRole(t.slug, "manager");
-      const h = await getTeamHeadline(access, { today: todayInZone(team.timeZone), weekStart: team.weekStart, staleDays: team.staleDays });
+      // The dashboard's cached figure (its headline): shared with the team's dashboard for the same data version.
+      const { headline: h } = await cachedTeamNow(team, access, { today: todayInZone(team.timeZone), weekStart: team.weekStart, staleDays: team.staleDays });
       return { slug: team.slug, name: team.name, h };
     }),
   );

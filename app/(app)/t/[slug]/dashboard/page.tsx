@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { WeekRangeLinks } from "@/components/dashboard/week-range-links";
 import { cachedTeamFigure } from "@/db/queries/cache";
-import { getTeamHeadline, getTeamNow, getTeamTrend } from "@/db/queries/dashboard";
+import { cachedTeamNow, getTeamTrend } from "@/db/queries/dashboard";
 import { listPendingReminders } from "@/db/queries/dashboard-reminders";
 import { listMyTeams, requireTeamRole, type TeamRoleGrant } from "@/lib/authz";
 import { coachingList, topImprovers } from "@/lib/team-coaching";
@@ -73,12 +73,13 @@ async function DashboardBody({ grant: { access, team }, today, weeks }: { grant:
   // The team's figures for this calendar, shared by every manager's view until the team's data changes.
   const figure = <T,>(name: string, load: () => Promise<T>) =>
     cachedTeamFigure(team.id, team.dataVersion, `dashboard:${name}:${today}:${team.weekStart}:${team.staleDays}`, load);
-  const [headline, trend, now] = await Promise.all([
-    figure("headline", () => getTeamHeadline(access, cal)),
+  // All at once: the reminders are not a figure (they change without the data version) and need only the week.
+  const [trend, now, pending] = await Promise.all([
     figure(`trend:${weeks}`, () => getTeamTrend(access, cal, weeks)),
-    figure("now", () => getTeamNow(access, cal)),
+    cachedTeamNow(team, access, cal),
+    listPendingReminders(access, weekStartOf(today, team.weekStart)),
   ]);
-  const pending = await listPendingReminders(access, headline.thisWeekStart);
+  const { headline } = now;
   const recalibrated = trend.filter((w) => w.recalibration.likely);
   const notSubmitted = now.members.filter((m) => !m.submittedThisWeek);
   const base = `/t/${team.slug}`;
