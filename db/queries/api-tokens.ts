@@ -45,8 +45,8 @@ const callerSql = (token: string) => sql`
       select t.id as token_id, t.last_used_at, u.id as user_id, u.name, u.email, u.time_zone
       from ${apiTokens} t join ${users} u on u.id = t.user_id
       where t.token_hash = ${hashApiToken(token)} and t.revoked_at is null`;
-/** From the token row(s) of `tok`: `last_used_at` touched at most once a minute, and the hit counted. */
-const touchAndCountSql = (windowSeconds: number) => sql`
+/** From the token row(s) of `tok` (token_id, last_used_at): `last_used_at` touched at most once a minute, and the hit counted. */
+export const touchAndCountSql = (windowSeconds: number) => sql`
     touched as (
       update ${apiTokens} set last_used_at = now()
       where id in (select token_id from tok where last_used_at is null or last_used_at < now() - interval '60 seconds')
