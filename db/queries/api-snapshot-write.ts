@@ -1,6 +1,6 @@
 // The snapshot API's accepted write as one statement: one round trip and one commit for the token check, the
-// request's count against the token's rate limit and the row (with its audit when it replaces one). The floor it
-// is measured against (db/queries/bench-insert.ts) is one statement too.
+// request's count against the token's rate limit and the new row. The floor it is measured against
+// (db/queries/bench-insert.ts) is one statement too.
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
 import { apiTokens, auditLog, memberships, snapshots, teamChannels, users } from "../schema";
@@ -19,31 +19,33 @@ export type ApiWriteOutcome =
   | { kind: "needs_transaction" }
   /** Counted, over the limit: nothing written. */
   | { kind: "rate_limited"; retryAfter: number }
-  /** Counted, not written: the date's row appeared between the statement's snapshot and its insert (a concurrent
-   * first save of the same date). Write it in a transaction without counting again. */
+  /** Counted, not written: the date's row, which the insert found, was deleted before the replacement. Write it
+   * in a transaction without counting again. */
   | { kind: "raced" }
   | { kind: "written"; replaced: boolean; saved: SavedSnapshot };
 
 type Row = {
-  zone_ok: boolean;
-  watching: boolean;
-  count: number | null;
-  reset_in: number | null;
-  replaced: boolean | null;
+  zone_ok?: boolean;
+  watching?: boolean;
+  count?: number | null;
+  reset_in?: number | null;
   enteredBy: string | null;
   updatedMs: number | null;
 } & Record<(typeof SSI_SCORE_FIELDS)[number]["key"] | "measuredOn", unknown>;
 
+const FIELDS = SSI_SCORE_FIELDS.map((f) => f.key);
 const column = (key: (typeof SSI_SCORE_FIELDS)[number]["key"]) => sql.raw(`"${snapshots[key].name}"`);
 const saved = sql`${ssiColumnsSql}, s.entered_by as "enteredBy", (extract(epoch from s.updated_at) * 1000)::float8 as "updatedMs"`;
 
 /**
  * A person's own snapshot through the API, in one statement: the token re-checked (not revoked, still this
  * person's, and the person's time zone still `expectZone` when given), the request counted (and `last_used_at`
- * touched) as authenticateApiRequest does, then, within the limit, the row inserted or, when the date already has
- * one, replaced (its previous total read `for update` first, and the `snapshot.replace` audit row written). A
- * person in a team whose channel takes highlights counts nothing here: that write needs the transaction of
- * upsertSnapshotAdmitted, which then counts the request.
+ * touched) as authenticateApiRequest does, then, within the limit, the row inserted. A date that already has a row
+ * is then replaced by a second statement (replaceApiSnapshot): a replacement is two commits, the first of which
+ * wrote only the count. The common path carries no update on purpose: an UPDATE in the statement, even of no row,
+ * fires the snapshots' statement-level trigger a second time (the team data versions and the rollup's weeks), which
+ * costs about as much as the insert itself. A person in a team whose channel takes highlights counts nothing here:
+ * that write needs the transaction of upsertSnapshotAdmitted, which then counts the request.
  */
 export async function writeApiSnapshot(
   who: { tokenId: string; userId: string; expectZone?: string | null },
@@ -53,7 +55,6 @@ export async function writeApiSnapshot(
   const db = await database();
   const { userId } = who;
   const values = ssiValues(input);
-  const fields = SSI_SCORE_FIELDS.map((f) => f.key);
   const zoneOk = who.expectZone === undefined ? sql`true` : sql`u.time_zone is not distinct from ${who.expectZone}`;
   const [row] = await queryRows<Row>(
     db,
@@ -67,48 +68,59 @@ export async function writeApiSnapshot(
     ),
     tok as (select token_id, last_used_at from state where zone_ok and not watching),
     ${touchAndCountSql(opts.windowSeconds)},
-    admitted as (select 1 from counted where count <= ${opts.limit}),
-    -- Read (and locked) before the insert and the update below refer to it: a concurrent replacement of the
-    -- same date waits here and then reads the total that one committed.
-    prev as (
-      select total from ${snapshots}
-      where user_id = ${userId} and measured_on = ${input.measuredOn}::date and exists (select 1 from admitted)
-      for update
-    ),
     inserted as (
-      insert into ${snapshots} as s (user_id, measured_on, ${sql.join(fields.map(column), sql`, `)}, entered_by, source)
-      select ${userId}, ${input.measuredOn}::date, ${sql.join(fields.map((k) => sql`${values[k]}::numeric`), sql`, `)}, null, 'api'
-      where exists (select 1 from admitted) and not exists (select 1 from prev)
+      insert into ${snapshots} as s (user_id, measured_on, ${sql.join(FIELDS.map(column), sql`, `)}, entered_by, source)
+      select ${userId}, ${input.measuredOn}::date, ${sql.join(FIELDS.map((k) => sql`${values[k]}::numeric`), sql`, `)}, null, 'api'
+      from counted where counted.count <= ${opts.limit}
       on conflict (user_id, measured_on) do nothing
       returning ${saved}
+    )
+    select st.zone_ok, st.watching, c.count, c.reset_in, w.*
+    from state st left join counted c on true left join inserted w on true`,
+  );
+  if (!row) return { kind: "revoked" };
+  if (!row.zone_ok) return { kind: "zone_changed" };
+  if (row.watching) return { kind: "needs_transaction" };
+  if (row.count == null) throw new Error("writeApiSnapshot: a valid token was not counted");
+  if (row.count > opts.limit) return { kind: "rate_limited", retryAfter: row.reset_in ?? opts.windowSeconds };
+  if (row.updatedMs !== null) return { kind: "written", replaced: false, saved: savedOf(row) };
+  const replaced = await replaceApiSnapshot(userId, input, opts.teamId);
+  return replaced ? { kind: "written", replaced: true, saved: replaced } : { kind: "raced" };
+}
+
+/**
+ * The second statement of an API replacement (the request was counted by the first): the previous total read
+ * `for update`, the row updated and the `snapshot.replace` audit row written. Null when the row is gone (deleted
+ * since the insert found it).
+ */
+async function replaceApiSnapshot(userId: string, input: SnapshotInput, teamId: string | null): Promise<SavedSnapshot | null> {
+  const db = await database();
+  const values = ssiValues(input);
+  const [row] = await queryRows<Row>(
+    db,
+    sql`
+    with prev as (
+      select total from ${snapshots} where user_id = ${userId} and measured_on = ${input.measuredOn}::date for update
     ),
     updated as (
       update ${snapshots} as s
-      set ${sql.join(fields.map((k) => sql`${column(k)} = ${values[k]}::numeric`), sql`, `)}, entered_by = null, source = 'api', updated_at = now()
+      set ${sql.join(FIELDS.map((k) => sql`${column(k)} = ${values[k]}::numeric`), sql`, `)}, entered_by = null, source = 'api', updated_at = now()
       where s.user_id = ${userId} and s.measured_on = ${input.measuredOn}::date and exists (select 1 from prev)
       returning ${saved}
     ),
     audited as (
       insert into ${auditLog} (team_id, actor_id, subject_id, action, details)
-      select ${opts.teamId}, ${userId}, ${userId}, 'snapshot.replace',
+      select ${teamId}, ${userId}, ${userId}, 'snapshot.replace',
         jsonb_build_object('measuredOn', ${input.measuredOn}::text, 'total', ${input.total}::float8, 'previousTotal', prev.total::float8)
       from prev where exists (select 1 from updated)
     )
-    select st.zone_ok, st.watching, c.count, c.reset_in, w.*
-    from state st
-    left join counted c on true
-    left join (select false as replaced, * from inserted union all select true as replaced, * from updated) w on true`,
+    select * from updated`,
   );
-  if (!row) return { kind: "revoked" };
-  if (!row.zone_ok) return { kind: "zone_changed" };
-  if (row.watching) return { kind: "needs_transaction" };
-  if (row.count === null) throw new Error("writeApiSnapshot: a valid token was not counted");
-  if (row.count > opts.limit) return { kind: "rate_limited", retryAfter: row.reset_in ?? opts.windowSeconds };
-  if (row.replaced === null) return { kind: "raced" };
-  const { zone_ok: _z, watching: _w, count: _c, reset_in: _r, replaced, enteredBy, updatedMs, ...ssi } = row;
-  return {
-    kind: "written",
-    replaced,
-    saved: { ...(ssiNumbers(ssi as Parameters<typeof ssiNumbers>[0]) as Omit<SavedSnapshot, "enteredBy" | "updatedAt">), enteredBy, updatedAt: new Date(Number(updatedMs)) },
-  };
+  return row ? savedOf(row) : null;
+}
+
+function savedOf(row: Row): SavedSnapshot {
+  const { zone_ok: _z, watching: _w, count: _c, reset_in: _r, enteredBy, updatedMs, ...ssi } = row;
+  const scores = ssiNumbers(ssi as Parameters<typeof ssiNumbers>[0]) as Omit<SavedSnapshot, "enteredBy" | "updatedAt">;
+  return { ...scores, enteredBy, updatedAt: new Date(Number(updatedMs)) };
 }

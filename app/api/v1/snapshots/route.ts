@@ -14,14 +14,15 @@ import { SNAPSHOT_MESSAGES, snapshotInputSchema } from "@/lib/validation/snapsho
 export const dynamic = "force-dynamic";
 
 /**
- * Records (or replaces) the caller's snapshot: the same validation and messages as the form. An accepted write is
- * one statement and one commit (writeApiSnapshot: the token re-checked, the request counted against the token's
- * rate limit, a 429 decided there before the row, the row and its audit), after a caller lookup that a busy token
- * finds in the memo of identifyCaller. Two cases take a transaction instead, still one commit that counts the
- * request: a person in a team whose channel takes highlights (recorded in that transaction), and the rare
- * concurrent first save of the same date (counted by the statement, so the transaction counts nothing: two
- * commits). A request refused before its write (bad body, unknown team, invalid fields) commits its count alone,
- * and is answered 429 instead when it is over the limit, as when the count came first.
+ * Records (or replaces) the caller's snapshot: the same validation and messages as the form. A new date is one
+ * statement and one commit (writeApiSnapshot: the token re-checked, the request counted against the token's rate
+ * limit, a 429 decided there before the row, then the row), after a caller lookup that a token used in the last
+ * 30 s finds in identifyCaller's memo. A replacement takes a second statement (the row, its previous total and
+ * its audit): two commits, the first holding only the count. A person in a team whose channel takes highlights
+ * takes the transaction of the form's write instead (upsertSnapshotAdmitted: the statement counts nothing, the
+ * transaction counts the request; one commit). A request refused before its write (bad body, unknown team,
+ * invalid fields) commits its count alone, and is answered 429 instead when it is over the limit, as when the
+ * count came first.
  */
 export const POST = answerOutage(async function POST(request: Request) {
   const auth = await identifyCaller(request);
@@ -80,7 +81,7 @@ async function record(
     case "written":
       return written(outcome);
   }
-  // The transaction of the form's write; "raced" was counted by the statement already.
+  // The transaction of the form's write; "raced" (a row found taken, then gone) was counted by the statement already.
   const { admit, refusal } = outcome.kind === "raced" ? { admit: async () => true, refusal: {} as { response?: Response } } : admitInside(caller);
   const done = await upsertSnapshotAdmitted(caller.userId, parsed.data, { actorId: caller.userId, teamId, source: "api" }, admit);
   if (!done) return refusal.response!;
