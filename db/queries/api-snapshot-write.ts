@@ -2,7 +2,7 @@
 // request's count against the token's rate limit and the new row. The floor it is measured against
 // (db/queries/bench-insert.ts) is one statement too.
 import { sql } from "drizzle-orm";
-import { database, queryRows } from "../client";
+import { database, queryRowsPrepared } from "../client";
 import { apiTokens, auditLog, memberships, snapshots, teamChannels, users } from "../schema";
 import { touchAndCountSql } from "./api-tokens";
 import { ssiColumnsSql, ssiNumbers, ssiValues } from "./snapshot-fields";
@@ -56,7 +56,7 @@ export async function writeApiSnapshot(
   const { userId } = who;
   const values = ssiValues(input);
   const zoneOk = who.expectZone === undefined ? sql`true` : sql`u.time_zone is not distinct from ${who.expectZone}`;
-  const [row] = await queryRows<Row>(
+  const [row] = await queryRowsPrepared<Row>(
     db,
     sql`
     with state as (
@@ -96,7 +96,7 @@ export async function writeApiSnapshot(
 async function replaceApiSnapshot(userId: string, input: SnapshotInput, teamId: string | null): Promise<SavedSnapshot | null> {
   const db = await database();
   const values = ssiValues(input);
-  const [row] = await queryRows<Row>(
+  const [row] = await queryRowsPrepared<Row>(
     db,
     sql`
     with prev as (

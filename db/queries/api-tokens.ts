@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { database, queryRows, type Db, type Tx } from "../client";
+import { database, queryRows, queryRowsPrepared, type Db, type Tx } from "../client";
 import { countHitSql, rateDecision } from "./rate-limits";
 import { apiTokens, users } from "../schema";
 import { sha256Hex } from "@/lib/hash";
@@ -82,7 +82,7 @@ export async function authenticateApiRequest(token: string, limit: number, windo
 export async function findApiCaller(token: string): Promise<Caller | null> {
   if (!wellFormed(token)) return null;
   const db = await database();
-  const [row] = await queryRows<CallerRow>(db, callerSql(token));
+  const [row] = await queryRowsPrepared<CallerRow>(db, callerSql(token));
   return row ? callerOf(row) : null;
 }
 
