@@ -210,3 +210,18 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db | Tx, 
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
+
+type PreparingClient = { unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown[]> };
+
+/**
+ * queryRows for a hot statement whose text never changes (only its parameters): on PostgreSQL a named prepared
+ * statement, parsed and planned once per connection instead of on every call (drizzle's `execute` sends raw SQL
+ * unnamed, so a long statement of CTEs was parsed and planned per request). On PGlite it is queryRows.
+ */
+export async function queryRowsPrepared<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client?: Partial<PreparingClient> }).$client;
+  const dialect = (db as unknown as { dialect?: { sqlToQuery: (q: SQL) => { sql: string; params: unknown[] } } }).dialect;
+  if (typeof client?.unsafe !== "function" || !dialect) return queryRows<T>(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.unsafe(text, params, { prepare: true })) as T[];
+}

@@ -2,7 +2,8 @@
 // per-token rate limit. proxy.ts does not run for /api/, so every handler starts with authenticateRequest().
 import { database, isConnectionError, type Db, type Tx } from "@/db/client";
 import { noteDatabaseReachable } from "@/lib/database-health";
-import { authenticateApiRequest, countApiHit, findApiCaller } from "@/db/queries/api-tokens";
+import { LRUCache } from "lru-cache";
+import { authenticateApiRequest, countApiHit, findApiCaller, hashApiToken } from "@/db/queries/api-tokens";
 import { findMembershipBySlug } from "@/db/queries/teams";
 import { RATE_LIMITS } from "@/lib/rate-limit";
 import { BODY_LIMITS, readBodyWithin } from "@/lib/request-body";
@@ -72,6 +73,12 @@ export function rateLimitedResponse(retryAfter: number): Response {
   });
 }
 
+/** rateLimitedResponse for a request counted over the token's limit, noted in the metrics. */
+export function refuseOverLimit(retryAfter: number): Response {
+  runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
+  return rateLimitedResponse(retryAfter);
+}
+
 /**
  * The caller behind the request's `Authorization: Bearer <token>`, after counting the request against the
  * token's rate limit; or the 401/429 response to send instead. A bad or revoked token changes nothing.
@@ -84,27 +91,47 @@ export async function authenticateRequest(request: Request): Promise<{ caller: A
   if (!found) return { response: apiError(401, "unauthorized", BAD_TOKEN) };
   const { caller, rate } = found;
   noteRequestUser(caller.userId); // for the request's log line
-  if (!rate.allowed) {
-    runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
-    return { response: rateLimitedResponse(rate.retryAfter) };
-  }
+  if (!rate.allowed) return { response: refuseOverLimit(rate.retryAfter) };
   return { caller };
 }
 
 /**
- * For a write: the caller behind the bearer token, read only (nothing counted or committed yet), or the 401
- * response. The request is then counted exactly once, either inside the write's transaction (admitInside) or,
- * when it is refused before writing, alone (countRefused).
+ * The callers of recent writes, by their token's hash (never the secret itself): a busy script then costs no
+ * lookup before its write, whose one statement (writeApiSnapshot) re-checks on the database, on every request,
+ * that the token is not revoked and still its person's (an account deleted takes its tokens with it), so a
+ * revoked token gets 401 and writes nothing on the very next request, on any instance. What the memo can hold
+ * stale, for up to its TTL: the person's time zone (which decides "today": the statement checks that it is
+ * unchanged, and the handler then decides again with the caller read afresh), and their name and email (which a
+ * write does not use). A request refused before its write (countRefused) re-checks the token too. Only tokens that
+ * were found are kept, bounded by count and by age.
  */
-export async function identifyCaller(request: Request): Promise<{ caller: ApiCaller } | { response: Response }> {
+const callers = new LRUCache<string, ApiCaller>({ max: 10_000, ttl: 30_000 });
+
+/**
+ * For a write: the caller behind the bearer token, read only (nothing counted or committed yet), or the 401
+ * response; from the memo above unless `fresh` (`memoised` says which). The request is then counted exactly once:
+ * in the write's own statement (writeApiSnapshot) or transaction (admitInside) or, when it is refused before
+ * writing, alone (countRefused).
+ */
+export async function identifyCaller(
+  request: Request,
+  opts: { fresh?: boolean } = {},
+): Promise<{ caller: ApiCaller; memoised: boolean; forget: () => void } | { response: Response }> {
   const token = bearerOf(request);
   if (!token) return { response: apiError(401, "unauthorized", NO_TOKEN) };
-  const caller = await firstAccess(() => findApiCaller(token));
+  const key = hashApiToken(token);
+  const forget = () => void callers.delete(key);
+  const memo = opts.fresh ? undefined : callers.get(key);
+  const caller = memo ?? (await firstAccess(() => findApiCaller(token)));
   if (caller && "response" in caller) return caller;
   if (!caller) return { response: apiError(401, "unauthorized", BAD_TOKEN) };
+  if (!memo) callers.set(key, caller);
   noteRequestUser(caller.userId); // for the request's log line
-  return { caller };
+  return { caller, memoised: memo !== undefined, forget };
 }
+
+/** 401 for a token revoked (or its person deleted) after it was identified. */
+export const revokedResponse = () => apiError(401, "unauthorized", BAD_TOKEN);
 
 /**
  * An admission check for a write's transaction (upsertSnapshotAdmitted): counts the request; false when it is
@@ -114,11 +141,8 @@ export function admitInside(caller: ApiCaller) {
   const refusal: { response?: Response } = {};
   const admit = async (tx: Db | Tx) => {
     const rate = await countApiHit(tx, caller.tokenId, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowSeconds);
-    if (!rate) refusal.response = apiError(401, "unauthorized", BAD_TOKEN);
-    else if (!rate.allowed) {
-      runtime().metrics.rateLimitRefusals.inc({ policy: "apiPerToken" });
-      refusal.response = rateLimitedResponse(rate.retryAfter);
-    }
+    if (!rate) refusal.response = revokedResponse();
+    else if (!rate.allowed) refusal.response = refuseOverLimit(rate.retryAfter);
     return !refusal.response;
   };
   return { admit, refusal };

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { database, queryRows, type Db, type Tx } from "../client";
+import { database, queryRows, queryRowsPrepared, type Db, type Tx } from "../client";
 import { countHitSql, rateDecision } from "./rate-limits";
 import { apiTokens, users } from "../schema";
 import { sha256Hex } from "@/lib/hash";
@@ -45,8 +45,8 @@ const callerSql = (token: string) => sql`
       select t.id as token_id, t.last_used_at, u.id as user_id, u.name, u.email, u.time_zone
       from ${apiTokens} t join ${users} u on u.id = t.user_id
       where t.token_hash = ${hashApiToken(token)} and t.revoked_at is null`;
-/** From the token row(s) of `tok`: `last_used_at` touched at most once a minute, and the hit counted. */
-const touchAndCountSql = (windowSeconds: number) => sql`
+/** From the token row(s) of `tok` (token_id, last_used_at): `last_used_at` touched at most once a minute, and the hit counted. */
+export const touchAndCountSql = (windowSeconds: number) => sql`
     touched as (
       update ${apiTokens} set last_used_at = now()
       where id in (select token_id from tok where last_used_at is null or last_used_at < now() - interval '60 seconds')
@@ -82,7 +82,7 @@ export async function authenticateApiRequest(token: string, limit: number, windo
 export async function findApiCaller(token: string): Promise<Caller | null> {
   if (!wellFormed(token)) return null;
   const db = await database();
-  const [row] = await queryRows<CallerRow>(db, callerSql(token));
+  const [row] = await queryRowsPrepared<CallerRow>(db, callerSql(token));
   return row ? callerOf(row) : null;
 }
 
