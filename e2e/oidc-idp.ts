@@ -1,7 +1,7 @@
 // A real OpenID Connect provider for the end-to-end tests (the certified `oidc-provider` package, a dev
-// dependency), run inside the Playwright worker on a fixed port: the app's generic provider is configured to it,
-// and the whole redirect flow (authorization code, PKCE, state, ID token) runs for real. Its people are the
-// spec's: `addPerson(login, claims)`; its own dev login page signs in any of them (any password).
+// dependency), run inside the Playwright worker on the port the spec gives it: the app's generic provider is
+// configured to it, and the whole redirect flow (authorization code, PKCE, state, ID token) runs for real. Its
+// people are the spec's: `addPerson(login, claims)`; its own dev login page signs in any of them (any password).
 import http from "node:http";
 import Provider from "oidc-provider";
 

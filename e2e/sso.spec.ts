@@ -6,17 +6,9 @@ import { newPerson } from "./factories";
 import { AuthPages } from "./pages/auth";
 import { TeamPages } from "./pages/team";
 import { startIdp, type Idp } from "./oidc-idp";
-import { startServer, type OwnServer } from "./own-server";
-import { E2E_PORTS } from "./ports";
+import { freePort, startServer, type OwnServer } from "./own-server";
 
-// Fixed ports (the provider must know the app's redirect URI in advance), inside this run's own range: the tests
-// run one after another and each stops its server, so they all start theirs on the same port.
-const IDP_PORT = E2E_PORTS.idp;
-const APP_PORT = E2E_PORTS.ssoApp;
 const SSO = "Acme SSO";
-
-// One provider on a fixed port: the tests of this file run one after another in one worker.
-test.describe.configure({ mode: "serial" });
 
 /**
  * The app's public origin: `localhost`, not 127.0.0.1, because Next.js turns 127.0.0.1 into localhost in a route
@@ -24,14 +16,21 @@ test.describe.configure({ mode: "serial" });
  */
 const appOrigin = (port: number) => `http://localhost:${port}`;
 
+// Each test has a provider and an app server of its own, on ports the kernel chooses (the provider learns the
+// app's redirect URI from the port chosen before either starts), so the tests run in parallel like the others.
 let idp: Idp;
-test.beforeAll(async () => {
-  idp = await startIdp(IDP_PORT, [`${appOrigin(APP_PORT)}/api/auth/callback/oidc`]);
+let idpPort: number;
+let appPort: number;
+test.beforeEach(async () => {
+  appPort = await freePort();
+  do idpPort = await freePort();
+  while (idpPort === appPort);
+  idp = await startIdp(idpPort, [`${appOrigin(appPort)}/api/auth/callback/oidc`]);
 });
-test.afterAll(async () => idp?.stop());
+test.afterEach(async () => idp?.stop());
 
 async function appServer(vars: Record<string, string> = {}): Promise<OwnServer> {
-  const port = APP_PORT;
+  const port = appPort;
   return startServer(
     () => ({
       AUTH_URL: appOrigin(port),
@@ -65,12 +64,12 @@ async function browse(browser: Browser, server: OwnServer): Promise<Page> {
  */
 async function throughIdp(page: Page, button: string, login: string) {
   await page.getByRole("button", { name: button }).click();
-  await page.waitForURL((u) => u.port === String(IDP_PORT));
+  await page.waitForURL((u) => u.port === String(idpPort));
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill("any password");
   await page.getByRole("button", { name: "Sign-in" }).click();
   await page.getByRole("button", { name: "Continue" }).click();
-  await page.waitForURL((u) => u.port !== String(IDP_PORT));
+  await page.waitForURL((u) => u.port !== String(idpPort));
 }
 
 /** A person at the identity provider, with a unique login and address. */
