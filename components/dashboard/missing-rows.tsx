@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useActionState, useState } from "react";
 import { memberHref } from "./format";
-import type { RemindState } from "@/lib/validation/dashboard";
-import { RemindButton } from "./remind-button";
+import { remindOutcomes, type RemindState } from "@/lib/validation/dashboard";
+import { RemindMessage, ReminderPending } from "./remind-button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { FormAction } from "@/lib/validation/action-state";
 
 /** A member without a score this week: id, name, when they last recorded one, and whether a reminder is queued. */
@@ -11,7 +13,9 @@ export type MissingRow = { id: string; name: string; last: string; pending: bool
 
 /**
  * The not-submitted list's rows. A client component fed compact rows: on a large team the list runs to hundreds
- * of people, and the page's payload then carries their data instead of every row's markup.
+ * of people, and the page's payload then carries their data instead of every row's markup. The rows' Remind
+ * buttons share one form (the pressed button posts its `userId`): React encodes a form's server action once per
+ * form, and a form per row cost the page a streamed fragment and render work per person.
  */
 export function MissingRows({
   rows,
@@ -22,23 +26,43 @@ export function MissingRows({
   slug: string;
   remind: FormAction<RemindState>;
 }) {
+  const [state, formAction] = useActionState(remind, {});
+  // Each row keeps its latest outcome while other rows are reminded (derived from the action's state as it changes).
+  const [outcomes, setOutcomes] = useState(() => ({ state, byMember: remindOutcomes({}, state) }));
+  if (outcomes.state !== state) setOutcomes({ state, byMember: remindOutcomes(outcomes.byMember, state) });
   return (
-    <ul className="flex flex-col divide-y divide-line">
-      {rows.map((m) => (
-        <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="missing-row" data-member-name={m.name}>
-          <span className="min-w-0">
-            <Link href={memberHref(slug, m.id)} className="font-medium">
-              {m.name}
-            </Link>
-            <span className="block text-xs text-muted">{m.last}</span>
-          </span>
-          {m.you ? (
-            <span className="text-xs text-muted">(you)</span>
-          ) : (
-            <RemindButton action={remind} slug={slug} userIds={[m.id]} label="Remind" srLabel={m.name} done={m.pending} />
-          )}
-        </li>
-      ))}
-    </ul>
+    <form action={formAction}>
+      <input type="hidden" name="slug" value={slug} />
+      {state.userIds?.length ? null : <RemindMessage state={state} />}
+      <ul className="flex flex-col divide-y divide-line">
+        {rows.map((m) => {
+          const outcome = outcomes.byMember[m.id];
+          return (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="missing-row" data-member-name={m.name}>
+              <span className="min-w-0">
+                <Link href={memberHref(slug, m.id)} className="font-medium">
+                  {m.name}
+                </Link>
+                <span className="block text-xs text-muted">{m.last}</span>
+              </span>
+              {m.you ? (
+                <span className="text-xs text-muted">(you)</span>
+              ) : (
+                <div className="flex flex-col items-end gap-1">
+                  {m.pending || outcome?.ok ? (
+                    <ReminderPending label="Reminder pending" />
+                  ) : (
+                    <SubmitButton variant="secondary" className="min-h-9 px-3 py-1" pendingLabel="Queuing…" name="userId" value={m.id}>
+                      Remind<span className="sr-only"> {m.name}</span>
+                    </SubmitButton>
+                  )}
+                  <RemindMessage state={outcome} />
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </form>
   );
 }

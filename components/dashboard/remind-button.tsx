@@ -7,16 +7,30 @@ import type { FormAction } from "@/lib/validation/action-state";
 
 type Action = FormAction<RemindState>;
 
+/** What shows instead of a Remind button once a reminder is queued. */
+export function ReminderPending({ label }: { label: string }) {
+  return <span className="rounded-full border border-warn/40 bg-warn-soft px-2 py-0.5 text-xs font-semibold">{label}</span>;
+}
+
+/** A remind form's outcome, announced politely; rendered empty (and hidden) before there is one. */
+export function RemindMessage({ state }: { state: RemindState | undefined }) {
+  return (
+    <p aria-live="polite" className={`text-xs empty:hidden ${state?.ok ? "text-up" : "text-danger"}`}>
+      {state?.message}
+    </p>
+  );
+}
+
 /**
- * Queues a reminder email for one member, or for everyone listed ("all"), and says what happened. Once queued
- * (`done`), it shows `doneLabel` instead of the button; the form stays mounted so its message stays visible.
+ * Queues a reminder email for everyone listed ("Remind all") and says what happened. Once queued (`done`), it
+ * shows `doneLabel` instead of the button; the form stays mounted so its message stays visible. (The list's
+ * per-person buttons share one form: MissingRows.)
  */
 export function RemindButton({
   action,
   slug,
   userIds,
   label,
-  srLabel,
   done = false,
   doneLabel = "Reminder pending",
   variant = "secondary",
@@ -26,7 +40,6 @@ export function RemindButton({
   slug: string;
   userIds: string[];
   label: string;
-  srLabel?: string;
   done?: boolean;
   doneLabel?: string;
   variant?: "primary" | "secondary";
@@ -39,16 +52,13 @@ export function RemindButton({
         <input key={id} type="hidden" name="userId" value={id} />
       ))}
       {done ? (
-        <span className="rounded-full border border-warn/40 bg-warn-soft px-2 py-0.5 text-xs font-semibold">{doneLabel}</span>
+        <ReminderPending label={doneLabel} />
       ) : (
         <SubmitButton variant={variant} className="min-h-9 px-3 py-1" pendingLabel="Queuing…">
           {label}
-          {srLabel ? <span className="sr-only"> {srLabel}</span> : null}
         </SubmitButton>
       )}
-      <p aria-live="polite" className={`text-xs empty:hidden ${state.ok ? "text-up" : "text-danger"}`}>
-        {state.message}
-      </p>
+      <RemindMessage state={state} />
     </form>
   );
 }

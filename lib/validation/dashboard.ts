@@ -16,5 +16,17 @@ export function parseDateParam(value: unknown, fallback: string): string {
   return typeof v === "string" && isIsoDate(v) ? v : fallback;
 }
 
-/** A dashboard's "remind" button. */
-export type RemindState = ActionState<never>;
+/**
+ * A dashboard's "remind" form: the outcome, and the members it is about (`userIds`, the ids the form posted), so
+ * the not-submitted list, one form with a Remind button per row, shows it beside the row that was pressed.
+ */
+export type RemindState = ActionState<never> & { userIds?: string[] };
+
+/**
+ * The latest outcome per member of a list of Remind buttons in one form: `byMember` with `state`'s members set
+ * to `state` (earlier rows keep theirs, as they would with a form each).
+ */
+export function remindOutcomes(byMember: Record<string, RemindState>, state: RemindState): Record<string, RemindState> {
+  const ids = state.message ? (state.userIds ?? []) : [];
+  return ids.length === 0 ? byMember : { ...byMember, ...Object.fromEntries(ids.map((id) => [id, state])) };
+}
