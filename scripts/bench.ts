@@ -36,6 +36,7 @@ import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { nextStartArgs } from "../server/start-command.mjs";
+import { isPostgresProcess, processCpuSeconds } from "./proc-cpu";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -266,30 +267,14 @@ function sampleMemory(pid: number) {
 
 /** CPU seconds used so far by the server and its children (utime + stime in /proc/<pid>/stat, at 100 Hz). */
 function cpuSeconds(pid: number): number {
-  return processTree(pid).reduce((sum, p) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return sum + (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      return sum;
-    }
-  }, 0);
+  return processTree(pid).reduce((sum, p) => sum + processCpuSeconds(p), 0);
 }
 
 /** The CPU seconds of every PostgreSQL process on this machine (the backends serving the server's queries). */
 function postgresCpuSeconds(): number {
   let sum = 0;
   for (const name of fs.existsSync("/proc") ? fs.readdirSync("/proc") : []) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      sum += (Number(fields[11]) + Number(fields[12])) / 100;
-    } catch {
-      // gone meanwhile
-    }
+    if (/^\d+$/.test(name) && isPostgresProcess(Number(name))) sum += processCpuSeconds(Number(name));
   }
   return sum;
 }

@@ -10,6 +10,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { nextStartArgs } from "../server/start-command.mjs";
+import { signIn } from "../tests/production/server";
+import { processCpuSeconds } from "./proc-cpu";
 
 const { values } = parseArgs({
   options: {
@@ -31,21 +33,27 @@ const runs = Number(values.runs);
 const load = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 const { DATABASE_URL: _omit, ...inherited } = process.env;
 const profile = values["cpu-prof-dir"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof-dir"]}`] : [];
-const child = spawn(process.execPath, [...profile, ...nextStartArgs({ port: Number(values.port), host: "127.0.0.1" })], {
-  env: {
-    ...inherited,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DISABLE_SCHEDULER: "1",
-    AUTH_SECRET: randomBytes(32).toString("base64"),
-    AUTH_TRUST_HOST: "true",
-    AUTH_URL: base,
-    WEB_CONCURRENCY: "1",
-    PAGE_CACHE_MAX_MB: "0",
-    DATABASE_URL: url,
+const env: NodeJS.ProcessEnv = {
+  ...inherited,
+  NODE_ENV: "production",
+  NEXT_TELEMETRY_DISABLED: "1",
+  DISABLE_SCHEDULER: "1",
+  AUTH_SECRET: randomBytes(32).toString("base64"),
+  AUTH_TRUST_HOST: "true",
+  AUTH_URL: base,
+  WEB_CONCURRENCY: "1",
+  PAGE_CACHE_MAX_MB: "0",
+  DATABASE_URL: url,
+};
+// The start's heap limit is sized from this environment's cache bounds (the page cache is off here).
+const child = spawn(
+  process.execPath,
+  [...profile, ...nextStartArgs({ port: Number(values.port), host: "127.0.0.1", env })],
+  {
+    env,
+    stdio: ["ignore", "ignore", "inherit"],
   },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+);
 const { default: postgres } = await import("postgres");
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 try {
@@ -58,16 +66,7 @@ try {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]!);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: "owner@org.test", password: "bench-password", callbackUrl: `${base}/teams` }),
-  });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => /authjs\.session-token=/.test(c));
+  const cookie = await signIn(base, "owner@org.test", "bench-password");
   if (!cookie) throw new Error("sign-in failed");
   const page = `${base}/t/${values.team}/dashboard?weeks=${values.weeks}`;
   const get = async () => {
@@ -83,16 +82,13 @@ try {
   // CPU (user + system, clock ticks of 10 ms) of the server process and of its PostgreSQL backends (found by the
   // application_name db/client.ts gives them, which ends in the server's pid), which contention inflates far less
   // than wall time on a shared machine.
-  const ticksOf = (pid: number) => {
-    try {
-      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return Number(f[11]) + Number(f[12]);
-    } catch {
-      return 0;
-    }
-  };
+  const ticksOf = (pid: number) => processCpuSeconds(pid) * 100;
   const backends = async () =>
-    (await sql<{ pid: number }[]>`select pid from pg_stat_activity where application_name like ${`%:${child.pid}`}`).map((r) => r.pid);
+    (
+      await sql<
+        { pid: number }[]
+      >`select pid from pg_stat_activity where application_name like ${`%:${child.pid}`}`
+    ).map((r) => r.pid);
   const cpu = async () => {
     const pids = await backends();
     return { node: ticksOf(child.pid!), db: new Map(pids.map((p) => [p, ticksOf(p)])) };
@@ -121,8 +117,12 @@ try {
     fresh.push((await get()).ms);
   }
   const freshCpu = await cpuSince(c0, fresh.length);
-  console.log(`page, figures from the figure cache (session, membership, reminders, render): ${median(cached).toFixed(1)} ms (${kib.toFixed(1)} KiB); ${cachedCpu}`);
-  console.log(`page, data version raised before each (every figure computed): ${median(fresh).toFixed(1)} ms; ${freshCpu}`);
+  console.log(
+    `page, figures from the figure cache (session, membership, reminders, render): ${median(cached).toFixed(1)} ms (${kib.toFixed(1)} KiB); ${cachedCpu}`,
+  );
+  console.log(
+    `page, data version raised before each (every figure computed): ${median(fresh).toFixed(1)} ms; ${freshCpu}`,
+  );
   console.log(`load ${load()}`);
 } finally {
   await sql.end();
