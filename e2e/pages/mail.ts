@@ -18,7 +18,10 @@ export class MailPages {
 
   async textPart() {
     await this.page.getByText("Plain-text part").click();
-    return this.page.getByTestId("mail-text");
+    // The part is inside a <details>: wait for it to open before a caller reads its text.
+    const text = this.page.getByTestId("mail-text");
+    await expect(text).toBeVisible();
+    return text;
   }
 
   async previewDigest(slug: string, memberName: string) {
