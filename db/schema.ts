@@ -552,8 +552,15 @@ export const teamWeekFigures = pgTable(
     insights: doublePrecision("insights"),
     relationships: doublePrecision("relationships"),
     submitted: integer("submitted").notNull(),
-    /** Each member's change of total within the week (the recalibration check's input). */
-    changes: doublePrecision("changes").array().notNull(),
+    /**
+     * The recalibration check's verdict on the week (lib/recalibration.ts, from each member's change of total within
+     * the week), kept instead of the ≈ one change per member it is judged from: a 52-week view read 50,000 numbers
+     * to judge them again. A change to the rule in lib/recalibration.ts must come with a migration that empties this
+     * table (as 0013 did), or kept weeks keep the old rule's verdicts.
+     */
+    recalibration: jsonb("recalibration")
+      .$type<{ likely: boolean; direction: "up" | "down" | null; medianChange: number | null; similar: number; compared: number }>()
+      .notNull(),
     computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.weekStart, t.staleDays] })],

@@ -120,8 +120,12 @@ await explain("leaderboard a year ago", () => getTeamLeaderboard(access, { asOf:
 await explain("leaderboard by a component", () => getTeamLeaderboard(access, { asOf: today, by: "insights", staleDays: team.staleDays }));
 await explain(`dashboard trend (${weeks} weeks), computed live`, () => computeTeamTrend(access, cal, weeks));
 // The page's path: completed weeks from the rollup (kept by the first call), the current week computed.
-await explain(`dashboard trend (${weeks} weeks), rollup warm`, () => getTeamTrend(access, cal, weeks));
-await explain("dashboard members now and headline", () => getTeamNow(access, cal));
+await explain(`dashboard trend (${weeks} weeks), rollup warm, current week by its own statements`, () => getTeamTrend(access, cal, weeks));
+const { currentWeek } = await getTeamNow(access, cal);
+await explain(`dashboard trend (${weeks} weeks), rollup warm, as the page reads it (the current week is members now's)`, () =>
+  getTeamTrend(access, cal, weeks, { current: Promise.resolve(currentWeek) }),
+);
+await explain("dashboard members now, headline and the current week", () => getTeamNow(access, cal));
 await explain(`member rank history (${weeks} weeks)`, () => getMemberRankHistory(access, owner!.userId, cal, weeks));
 // A challenge page against the same team: created for the measurement and deleted afterwards.
 for (const kind of ["improved", "race"] as const) {

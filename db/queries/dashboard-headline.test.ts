@@ -3,9 +3,9 @@ import { snapshots } from "../schema";
 // mulberry32, seeded: every run builds the same histories.
 import { prng } from "../seed-large-data";
 import { setupTestDatabase } from "../testing/test-db";
-import { addMember, makeTeam, makeUser } from "../testing/factories";
-import { getTeamHeadline } from "./dashboard-now";
-import { computeTeamTrend } from "./dashboard-trend";
+import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
+import { getTeamHeadline, getTeamNow } from "./dashboard-now";
+import { computeTeamTrend, toWeekPoint } from "./dashboard-trend";
 import { addDays, weekStartOf } from "@/lib/dates";
 import { round3 } from "@/lib/ssi";
 
@@ -65,6 +65,28 @@ describe(`dashboard headline on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGl
         neverCount: ages.filter((a) => a === null).length,
       });
       expect(headline.submittedThisWeek).toBe([...latest.values()].filter((d) => d >= thisWeek).length);
+      // The trend's current week, read off the same statement, is the trend's own last point.
+      expect(toWeekPoint((await getTeamNow(access, cal)).currentWeek)).toEqual(nowPoint);
     });
   }
+
+  it("judges a LinkedIn-wide change in the current week the same off the team now as the trend does", async () => {
+    const owner = await makeUser({ name: "Owner" });
+    const cal = { today: "2026-03-05", weekStart: 1, staleDays: 30 };
+    const team = await makeTeam(owner.id, { weekStart: 1, staleDays: 30 });
+    const people = [owner.id];
+    for (let i = 0; i < 5; i++) {
+      const u = await makeUser({ name: `R${i}` });
+      await addMember(team.id, u.id);
+      people.push(u.id);
+    }
+    // Everyone but one drops by about 6 points from last week to this one; one rises.
+    for (const [i, userId] of people.entries()) {
+      await makeSnapshot(userId, "2026-02-25", 60 + i);
+      await makeSnapshot(userId, "2026-03-03", i === 5 ? 64 + i : 54 + i - (i % 2) * 0.5);
+    }
+    const [point] = await computeTeamTrend(team.owner, cal, 1);
+    expect(point!.recalibration).toMatchObject({ likely: true, direction: "down", compared: 6, similar: 5 });
+    expect(toWeekPoint((await getTeamNow(team.owner, cal)).currentWeek)).toEqual(point);
+  });
 });

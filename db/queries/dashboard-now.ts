@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
 import { cachedTeamFigure } from "./cache";
+import type { TrendWeekRow } from "./dashboard-rollup";
 import { decodeJson, num, weekStartSql, type TeamCalendar } from "./dashboard-sql";
 import { latestFreshSnapshotSql, latestSnapshotSql } from "./latest-snapshot";
 import { addDays, weekStartOf } from "@/lib/dates";
+import { detectRecalibration } from "@/lib/recalibration";
 import { round3, type ComponentValues } from "@/lib/ssi";
 import type { TeamAccess } from "@/lib/team-access";
 
@@ -55,6 +57,8 @@ export type TeamNow = {
   distribution: number[];
   /** The headline figures: read off the same latest scores, so the page computes them once. */
   headline: TeamHeadline;
+  /** The trend's current week (getTeamTrend's last point, raw), read off the same latest scores. */
+  currentWeek: TrendWeekRow;
 };
 
 type MemberRow = {
@@ -70,6 +74,8 @@ type MemberRow = {
   relationships: number | null;
   prev_total: number | null;
   this_week: boolean;
+  /** This week's latest total minus the last total of the two weeks before it (the recalibration check's input). */
+  week_change: number | null;
 };
 
 type NowAggregates = {
@@ -85,6 +91,12 @@ type NowAggregates = {
   med_now: number | null;
   avg_before: number | null;
   med_before: number | null;
+  /** Averages of the fresh latest scores' industry figure and components (the trend's current week). */
+  avg_industry: number | null;
+  avg_brand: number | null;
+  avg_people: number | null;
+  avg_insights: number | null;
+  avg_relationships: number | null;
 };
 
 /**
@@ -97,23 +109,34 @@ type NowAggregates = {
  * score is fresh (the `cur` lookup's first branch is exactly pointStatsSql's lookup), and 28 days earlier when they
  * have a fresh score then (the `prev` lookup is pointStatsSql's at that date); the same aggregates over the same
  * numeric values give the same figures. The counts are read off the member rows.
+ *
+ * The trend's current week is read off the same lookups (db/queries/dashboard-headline.test.ts compares it with
+ * the trend's own statements): its point statistics are those at today, over the same fresh latest scores; a
+ * member submitted this week exactly when their latest score up to today is dated in it; and their change within
+ * the week (the recalibration check's input) is that latest total minus the last total of the two weeks before
+ * the week, looked up only for those who submitted.
  */
 export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise<TeamNow> {
   const db = await database();
   const monthAgo = addDays(cal.today, -28);
   const thisWeek = weekStartSql(sql`${cal.today}::date`, cal.weekStart);
   // One statement: every member's latest snapshot is looked up once (a materialized CTE) and serves the
-  // member rows, the component medians and the distribution (which ride along on every row).
-  const rows = await queryRows<MemberRow & NowAggregates>(
+  // member rows, the component medians, the distribution and the headline (on one of the rows).
+  const rows = await queryRows<MemberRow & { agg: unknown }>(
     db,
     sql`
     with cur as materialized (
       select m.user_id, s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships,
              (s.measured_on is not null and ${cal.today}::date - s.measured_on <= ${cal.staleDays}::int) as fresh,
-             p.total as prev_total
+             p.total as prev_total, s.industry_avg, (s.total - w.total)::float8 as week_change
       from memberships m
-      left join lateral (${latestSnapshotSql(sql`m.user_id`, sql`${cal.today}::date`, cal.staleDays, sql`s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships`)}) s on true
+      left join lateral (${latestSnapshotSql(sql`m.user_id`, sql`${cal.today}::date`, cal.staleDays, sql`s.measured_on, s.total, s.brand, s.people, s.insights, s.relationships, s.industry_avg`)}) s on true
       left join lateral (${latestFreshSnapshotSql(sql`m.user_id`, sql`${monthAgo}::date`, cal.staleDays, sql`s.total`)}) p on true
+      left join lateral (
+        select w.total from snapshots w
+        where s.measured_on >= ${thisWeek} and w.user_id = m.user_id and w.measured_on < ${thisWeek} and w.measured_on >= ${thisWeek} - 14
+        order by w.measured_on desc limit 1
+      ) w on true
       where m.team_id = ${access.teamId}
     ),
     medians as (
@@ -123,7 +146,10 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
              percentile_cont(0.5) within group (order by insights::float8) as med_insights,
              percentile_cont(0.5) within group (order by relationships::float8) as med_relationships,
              avg(total)::float8 as avg_now,
-             percentile_cont(0.5) within group (order by total::float8) as med_now
+             percentile_cont(0.5) within group (order by total::float8) as med_now,
+             avg(industry_avg)::float8 as avg_industry,
+             avg(brand)::float8 as avg_brand, avg(people)::float8 as avg_people,
+             avg(insights)::float8 as avg_insights, avg(relationships)::float8 as avg_relationships
       from cur where fresh
     ),
     before as (
@@ -139,15 +165,20 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
            c.total::float8 as total, c.brand::float8 as brand, c.people::float8 as people,
            c.insights::float8 as insights, c.relationships::float8 as relationships,
            c.prev_total::float8 as prev_total,
-           coalesce(c.measured_on >= ${thisWeek}, false) as this_week,
-           md.n_fresh, md.med_brand, md.med_people, md.med_insights, md.med_relationships, bk.buckets,
-           md.avg_now, md.med_now, bf.avg_before, bf.med_before
+           coalesce(c.measured_on >= ${thisWeek}, false) as this_week, c.week_change,
+           -- The aggregates on one row only: on every row they were a thousand copies to decode.
+           case when row_number() over () = 1 then json_build_object(
+             'n_fresh', md.n_fresh, 'med_brand', md.med_brand, 'med_people', md.med_people, 'med_insights', md.med_insights,
+             'med_relationships', md.med_relationships, 'buckets', bk.buckets, 'avg_now', md.avg_now, 'med_now', md.med_now,
+             'avg_before', bf.avg_before, 'med_before', bf.med_before, 'avg_industry', md.avg_industry, 'avg_brand', md.avg_brand,
+             'avg_people', md.avg_people, 'avg_insights', md.avg_insights, 'avg_relationships', md.avg_relationships) end as agg
     from cur c join users u on u.id = c.user_id
     cross join medians md cross join buckets bk cross join before bf
     order by c.total desc nulls last, lower(coalesce(u.name, u.email)), c.user_id`,
   );
-  // The aggregates are the same on every row; with no members there are none (and nobody is fresh).
-  const agg = rows[0];
+  // With no members there are no aggregates (and nobody is fresh).
+  const aggRow = rows.find((r) => r.agg !== null && r.agg !== undefined);
+  const agg = aggRow ? decodeJson<NowAggregates | null>(aggRow.agg, null) ?? undefined : undefined;
   const distribution = Array.from({ length: 10 }, () => 0);
   for (const [bucket, n] of decodeJson<[number, number][]>(agg?.buckets, [])) distribution[Number(bucket)] = Number(n);
   const members = rows.map((r): MemberNow => {
@@ -168,6 +199,9 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
     };
   });
   const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : round3(a - b));
+  const raw = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const thisWeekStart = weekStartOf(cal.today, cal.weekStart);
+  const submittedThisWeek = members.filter((m) => m.submittedThisWeek).length;
   const [average, median, averageBefore, medianBefore] = [agg?.avg_now, agg?.med_now, agg?.avg_before, agg?.med_before].map((v) => num(v));
   return {
     members,
@@ -177,8 +211,8 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
       median: median ?? null,
       averageChange: diff(average ?? null, averageBefore ?? null),
       medianChange: diff(median ?? null, medianBefore ?? null),
-      submittedThisWeek: members.filter((m) => m.submittedThisWeek).length,
-      thisWeekStart: weekStartOf(cal.today, cal.weekStart),
+      submittedThisWeek,
+      thisWeekStart,
       staleCount: members.filter((m) => m.status === "stale").length,
       neverCount: members.filter((m) => m.status === "never").length,
     },
@@ -187,5 +221,19 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
         ? { brand: num(agg.med_brand)!, people: num(agg.med_people)!, insights: num(agg.med_insights)!, relationships: num(agg.med_relationships)! }
         : null,
     distribution,
+    currentWeek: {
+      week_start: thisWeekStart,
+      as_of: cal.today,
+      counted: Number(agg?.n_fresh ?? 0),
+      average: raw(agg?.avg_now),
+      median: raw(agg?.med_now),
+      industry_avg: raw(agg?.avg_industry),
+      brand: raw(agg?.avg_brand),
+      people: raw(agg?.avg_people),
+      insights: raw(agg?.avg_insights),
+      relationships: raw(agg?.avg_relationships),
+      submitted: submittedThisWeek,
+      recalibration: detectRecalibration(rows.flatMap((r) => (r.week_change === null ? [] : [Number(r.week_change)]))),
+    },
   };
 }

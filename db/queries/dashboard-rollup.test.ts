@@ -6,6 +6,8 @@ import { prng } from "../seed-large-data";
 import { setupTestDatabase } from "../testing/test-db";
 import { addMember, makeSnapshot, makeTeam, makeUser } from "../testing/factories";
 import { keepTrendWeeks, readKeptTrendWeeks } from "./dashboard-rollup";
+import { detectRecalibration } from "@/lib/recalibration";
+import { getTeamNow } from "./dashboard-now";
 import { computeTeamTrend, getTeamTrend, trendWeeksComputed } from "./dashboard-trend";
 import { deleteSnapshot } from "./snapshots";
 import { removeMember } from "./teams";
@@ -58,6 +60,11 @@ async function expectKeptEqualsLive(access: TeamAccess, cal: TeamCalendar, weeks
   expect(await getTeamTrend(access, cal, weeks), `${label}: second read`).toEqual(live);
   expect(trendWeeksComputed.count - before, `${label}: weeks computed by the second read`).toBe(1);
   expect(await keptRows(access.teamId), `${label}: kept rows after the second read`).toEqual(rows);
+  // As the dashboard reads it: the current week off the members-now statement, nothing computed here.
+  const current2 = getTeamNow(access, cal).then((n) => n.currentWeek);
+  const computedBefore = trendWeeksComputed.count;
+  expect(await getTeamTrend(access, cal, weeks, { current: current2 }), `${label}: the current week from the team now`).toEqual(live);
+  expect(trendWeeksComputed.count - computedBefore, `${label}: weeks computed with the current week given`).toBe(0);
   return rows;
 }
 
@@ -152,7 +159,7 @@ describe(`dashboard rollup on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlit
     const [week] = (await computeTeamTrend(team.owner, cal, 2)).slice(0, 1);
     expect(week).toMatchObject({ weekStart: "2025-03-03", average: 50 });
     await makeSnapshot(owner.id, "2025-03-05", 70); // commits after the figures were read: they are out of date
-    const stale = { week_start: "2025-03-03", as_of: "2025-03-09", counted: 1, average: 50, median: 50, industry_avg: null, brand: 12.5, people: 12.5, insights: 12.5, relationships: 12.5, submitted: 1, changes: [] };
+    const stale = { week_start: "2025-03-03", as_of: "2025-03-09", counted: 1, average: 50, median: 50, industry_avg: null, brand: 12.5, people: 12.5, insights: 12.5, relationships: 12.5, submitted: 1, recalibration: detectRecalibration([]) };
     await keepTrendWeeks(team.id, 14, version, [stale]);
     expect(await keptRows(team.id)).toEqual([]);
     expect((await getTeamTrend(team.owner, cal, 2))[0]).toMatchObject({ weekStart: "2025-03-03", average: 70 });

@@ -1,9 +1,13 @@
 import { sql } from "drizzle-orm";
 import { database, queryRows } from "../client";
 import { decodeJson, type StatsRow } from "./dashboard-sql";
+import type { RecalibrationVerdict } from "@/lib/recalibration";
 
-/** One week's trend figures as the SQL computes them (unrounded aggregates): kept in team_week_figures or live. */
-export type TrendWeekRow = StatsRow & { submitted: number; changes: number[] };
+/**
+ * One week's trend figures as the SQL computes them (unrounded aggregates) and the recalibration check's verdict on
+ * the week: kept in team_week_figures or live.
+ */
+export type TrendWeekRow = StatsRow & { submitted: number; recalibration: RecalibrationVerdict };
 
 /**
  * The kept figures of the team's completed weeks from `first` up to (not including) `current`, by week start,
@@ -15,7 +19,7 @@ export async function readKeptTrendWeeks(teamId: string, staleDays: number, firs
     db,
     sql`
     select t.data_version::text as version, k.week_start::text as week_start, (k.week_start + 6)::text as as_of,
-           k.counted, k.average, k.median, k.industry_avg, k.brand, k.people, k.insights, k.relationships, k.submitted, to_json(k.changes) as changes
+           k.counted, k.average, k.median, k.industry_avg, k.brand, k.people, k.insights, k.relationships, k.submitted, k.recalibration
     from teams t
     left join team_week_figures k on k.team_id = t.id and k.stale_days = ${staleDays}
       and k.week_start >= ${first}::date and k.week_start < ${current}::date and (k.week_start - ${first}::date) % 7 = 0
@@ -23,7 +27,7 @@ export async function readKeptTrendWeeks(teamId: string, staleDays: number, firs
   );
   const kept = new Map<string, TrendWeekRow>();
   for (const r of rows) {
-    if (r.week_start) kept.set(r.week_start, { ...(r as TrendWeekRow), changes: decodeJson<unknown[]>(r.changes, []).map(Number) });
+    if (r.week_start) kept.set(r.week_start, { ...(r as TrendWeekRow), recalibration: decodeJson<RecalibrationVerdict | null>(r.recalibration, null)! });
   }
   return { version: rows[0]?.version ?? "0", kept };
 }
@@ -50,16 +54,16 @@ export async function keepTrendWeeks(teamId: string, staleDays: number, version:
       insights: r.insights,
       relationships: r.relationships,
       submitted: r.submitted,
-      changes: r.changes,
+      recalibration: r.recalibration,
     })),
   );
   await db.execute(sql`
     insert into team_week_figures (team_id, week_start, stale_days, counted, average, median, industry_avg, brand, people,
-                                   insights, relationships, submitted, changes)
+                                   insights, relationships, submitted, recalibration)
     select ${teamId}, r.week_start, ${staleDays}, r.counted, r.average, r.median, r.industry_avg, r.brand, r.people,
-           r.insights, r.relationships, r.submitted, array(select jsonb_array_elements_text(r.changes)::float8)
+           r.insights, r.relationships, r.submitted, r.recalibration
     from jsonb_to_recordset(${json}::jsonb) as r(week_start date, counted int, average float8, median float8, industry_avg float8,
-         brand float8, people float8, insights float8, relationships float8, submitted int, changes jsonb)
+         brand float8, people float8, insights float8, relationships float8, submitted int, recalibration jsonb)
     where exists (select 1 from teams t where t.id = ${teamId} and t.data_version = ${version}::bigint for share)
     on conflict do nothing`);
 }

@@ -33,17 +33,25 @@ export const trendWeeksComputed = { count: 0 };
  * as empty points. Per week: average/median/components of fresh latest snapshots, how many members submitted
  * a score dated in the week, and whether the week looks like a LinkedIn-wide recalibration.
  *
- * Completed weeks come from team_week_figures when kept there; the others (always the current one) are computed,
- * one pair of statements per run of consecutive missing weeks, and the completed ones among them kept.
+ * Completed weeks come from team_week_figures when kept there; the others are computed, one pair of statements
+ * per run of consecutive missing weeks, and the completed ones among them kept. The current week is computed too,
+ * unless the caller has it: the dashboard passes the one its members-now statement computes (getTeamNow's
+ * `currentWeek`, the same figures off the same lookups), so a view with every past week kept runs one statement
+ * here, read alongside that one.
  */
-export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks: number): Promise<WeekPoint[]> {
+export async function getTeamTrend(
+  access: TeamAccess,
+  cal: TeamCalendar,
+  weeks: number,
+  opts: { current?: Promise<TrendWeekRow> } = {},
+): Promise<WeekPoint[]> {
   const current = weekStartOf(cal.today, cal.weekStart);
   const first = addDays(current, -7 * (weeks - 1));
   const { version, kept } = await readKeptTrendWeeks(access.teamId, cal.staleDays, first, current);
   const runs: { first: string; count: number }[] = [];
   for (let i = 0; i < weeks; i++) {
     const week = addDays(first, 7 * i);
-    if (week !== current && kept.has(week)) continue;
+    if (week === current ? opts.current : kept.has(week)) continue;
     const run = runs.at(-1);
     if (run && addDays(run.first, 7 * run.count) === week) run.count++;
     else runs.push({ first: week, count: 1 });
@@ -52,6 +60,7 @@ export async function getTeamTrend(access: TeamAccess, cal: TeamCalendar, weeks:
   // Only completed weeks are kept: the current one changes with every submission (and its as_of is today).
   await keepTrendWeeks(access.teamId, cal.staleDays, version, computed.filter((r) => r.week_start < current));
   for (const r of computed) kept.set(r.week_start, r);
+  if (opts.current) kept.set(current, await opts.current);
   return [...kept.values()].sort((a, b) => (a.week_start < b.week_start ? -1 : 1)).map(toWeekPoint);
 }
 
@@ -61,14 +70,9 @@ export async function computeTeamTrend(access: TeamAccess, cal: TeamCalendar, we
   return (await computeTrendWeeks(access.teamId, cal, first, weeks)).map(toWeekPoint);
 }
 
-function toWeekPoint(r: TrendWeekRow): WeekPoint {
-  return {
-    weekStart: r.week_start,
-    asOf: r.as_of,
-    ...toStats(r),
-    submitted: Number(r.submitted),
-    recalibration: detectRecalibration(r.changes.map(Number)),
-  };
+/** A week's raw figures as the dashboard shows them (rounded). */
+export function toWeekPoint(r: TrendWeekRow): WeekPoint {
+  return { weekStart: r.week_start, asOf: r.as_of, ...toStats(r), submitted: Number(r.submitted), recalibration: r.recalibration };
 }
 
 /** The raw figures of `count` consecutive weeks from the one starting on `first` (two statements, run together). */
@@ -110,6 +114,7 @@ async function computeTrendWeeks(teamId: string, cal: TeamCalendar, first: strin
   const byWeek = new Map(activity.map((a) => [a.week_start, a]));
   return stats.map((r) => {
     const a = byWeek.get(r.week_start);
-    return { ...r, submitted: Number(a?.submitted ?? 0), changes: decodeJson<unknown[]>(a?.changes, []).map(Number) };
+    const changes = decodeJson<unknown[]>(a?.changes, []).map(Number);
+    return { ...r, submitted: Number(a?.submitted ?? 0), recalibration: detectRecalibration(changes) };
   });
 }

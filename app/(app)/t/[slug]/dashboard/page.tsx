@@ -74,9 +74,11 @@ async function DashboardBody({ grant: { access, team }, today, weeks }: { grant:
   const figure = <T,>(name: string, load: () => Promise<T>) =>
     cachedTeamFigure(team.id, team.dataVersion, `dashboard:${name}:${today}:${team.weekStart}:${team.staleDays}`, load);
   // All at once: the reminders are not a figure (they change without the data version) and need only the week.
+  // The trend's current week is the one the members-now statement computes; its past weeks are read meanwhile.
+  const teamNow = cachedTeamNow(team, access, cal);
   const [trend, now, pending] = await Promise.all([
-    figure(`trend:${weeks}`, () => getTeamTrend(access, cal, weeks)),
-    cachedTeamNow(team, access, cal),
+    figure(`trend:${weeks}`, () => getTeamTrend(access, cal, weeks, { current: teamNow.then((n) => n.currentWeek) })),
+    teamNow,
     listPendingReminders(access, weekStartOf(today, team.weekStart)),
   ]);
   const { headline } = now;
