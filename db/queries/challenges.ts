@@ -79,7 +79,10 @@ export async function listTeamChallenges(access: TeamAccess): Promise<ChallengeR
     .from(challenges)
     .innerJoin(challengeTeams, eq(challengeTeams.challengeId, challenges.id))
     .where(eq(challengeTeams.teamId, access.teamId))
-    .orderBy(desc(challenges.endsOn), asc(challenges.name), asc(challenges.id));
+    .orderBy(desc(challenges.endsOn), asc(challenges.name), asc(challenges.id))
+    // Prepared (parsed and planned once per connection): every view of a board makes this read, cached or not.
+    .prepare("team_challenges")
+    .execute();
   return withTeams(rows as Omit<ChallengeRow, "teams" | "participantIds">[]);
 }
 

@@ -20,7 +20,10 @@ export async function listPendingReminders(access: TeamAccess, weekStart: string
         eq(outbox.status, "pending"),
         like(outbox.dedupeKey, `${reminderKeyPrefix(access.teamId, weekStart)}%`),
       ),
-    );
+    )
+    // Prepared (parsed and planned once per connection): every view of a dashboard makes this read, cached or not.
+    .prepare("pending_reminders")
+    .execute();
   return new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])));
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { database, queryRows } from "../client";
+import { database, queryRowsPrepared } from "../client";
 import { auditLog, invitations, memberships, snapshots } from "../schema";
 import type { TeamAccess } from "@/lib/team-access";
 
@@ -10,7 +10,8 @@ import type { TeamAccess } from "@/lib/team-access";
  */
 export async function getOnboardingStatus(access: TeamAccess) {
   const db = await database();
-  const [row] = await queryRows<{ invited: boolean; recorded: boolean; digest_set: boolean }>(db, sql`
+  // Prepared (parsed and planned once per connection): every manager's view of a board makes this read.
+  const [row] = await queryRowsPrepared<{ invited: boolean; recorded: boolean; digest_set: boolean }>(db, sql`
     select
       (select count(*) from (select 1 from ${memberships} where team_id = ${access.teamId} limit 2) m) > 1
         or exists (select 1 from ${invitations}

@@ -25,7 +25,10 @@ export async function findActiveSession(sessionId: string, userId: string): Prom
   const [row] = await db
     .select({ expires: sessions.expires })
     .from(sessions)
-    .where(and(eq(sessions.sessionToken, sessionId), eq(sessions.userId, userId), gt(sessions.expires, sql`now()`)));
+    .where(and(eq(sessions.sessionToken, sessionId), eq(sessions.userId, userId), gt(sessions.expires, sql`now()`)))
+    // Prepared (parsed and planned once per connection): every signed-in request makes this read.
+    .prepare("find_active_session")
+    .execute();
   return row?.expires ?? null;
 }
 

@@ -50,7 +50,10 @@ export async function getPersonWithTeams(userId: string) {
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(teams, eq(teams.id, memberships.teamId))
     .where(eq(users.id, userId))
-    .orderBy(sql`lower(${teams.name})`, asc(teams.id));
+    .orderBy(sql`lower(${teams.name})`, asc(teams.id))
+    // Prepared (parsed and planned once per connection): every signed-in request makes this read.
+    .prepare("person_with_teams")
+    .execute();
   if (rows.length === 0) return null;
   const user: PublicUser = rows[0]!.user;
   return {
