@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { database, queryRows } from "../client";
+import { database, queryRowsPrepared } from "../client";
 import { cachedTeamFigure } from "./cache";
 import type { TrendWeekRow } from "./dashboard-rollup";
 import { decodeJson, num, weekStartSql, type TeamCalendar } from "./dashboard-sql";
@@ -122,7 +122,8 @@ export async function getTeamNow(access: TeamAccess, cal: TeamCalendar): Promise
   const thisWeek = weekStartSql(sql`${cal.today}::date`, cal.weekStart);
   // One statement: every member's latest snapshot is looked up once (a materialized CTE) and serves the
   // member rows, the component medians, the distribution and the headline (on one of the rows).
-  const rows = await queryRows<MemberRow & { agg: unknown }>(
+  // Prepared: parsed and planned once per connection (its plan does not depend on the values).
+  const rows = await queryRowsPrepared<MemberRow & { agg: unknown }>(
     db,
     sql`
     with cur as materialized (

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { database, queryRows } from "../client";
+import { database, queryRowsPrepared } from "../client";
 import { decodeJson, type StatsRow } from "./dashboard-sql";
 import type { RecalibrationVerdict } from "@/lib/recalibration";
 
@@ -15,7 +15,8 @@ export type TrendWeekRow = StatsRow & { submitted: number; recalibration: Recali
  */
 export async function readKeptTrendWeeks(teamId: string, staleDays: number, first: string, current: string) {
   const db = await database();
-  const rows = await queryRows<Partial<TrendWeekRow> & { version: string }>(
+  // Prepared: parsed and planned once per connection (every view of a dashboard reads it).
+  const rows = await queryRowsPrepared<Partial<TrendWeekRow> & { version: string }>(
     db,
     sql`
     select t.data_version::text as version, k.week_start::text as week_start, (k.week_start + 6)::text as as_of,
