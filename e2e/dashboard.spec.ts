@@ -1,5 +1,8 @@
 import { expect, test } from "./fixtures";
+import { E2E_FIXTURES } from "./fixtures-data";
 import { isoDay } from "./helpers";
+import { AuthPages } from "./pages/auth";
+import { DashboardPages } from "./pages/dashboard";
 
 /** An ISO date n days before today in the teams' zone (Europe/Berlin). */
 const daysAgo = (n: number) => isoDay(-n, "Europe/Berlin");
@@ -154,4 +157,43 @@ test("a CSV with bad rows shows each row's error and writes nothing", async ({ s
   // Leaving without confirming: nothing was saved.
   await page.goto(`/t/${slug}/scores`);
   await expect(page.getByText("No scores yet")).toBeVisible();
+});
+
+test("a large team's dashboard lists ten people to remind and the rest on request; the heatmap and data tables are complete", async ({ browser }) => {
+  const large = E2E_FIXTURES.largeTeam;
+  const page = await browser.newPage();
+  try {
+    await new AuthPages(page).signIn(large.ownerEmail, large.password);
+    await expect(page).toHaveURL(/\/teams|\/t\//);
+    const d = new DashboardPages(page);
+    await d.open(large.slug);
+    const missing = large.members - large.submitted;
+    await expect(d.tile("submitted")).toContainText(`${large.submitted + 1} of ${large.members + 1} members`);
+
+    // Not submitted: the first ten, then everyone when asked (and back), the button saying which it does.
+    const list = page.getByTestId("not-submitted");
+    await expect(list.getByTestId("missing-row")).toHaveCount(10);
+    const more = list.getByRole("button", { name: `Show all ${missing}` });
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    await more.click();
+    await expect(list.getByTestId("missing-row")).toHaveCount(missing);
+    await expect(list.getByTestId("missing-row").last()).toContainText("last score 8 days ago");
+    const fewer = list.getByRole("button", { name: "Show fewer" });
+    await expect(fewer).toHaveAttribute("aria-expanded", "true");
+    await fewer.click();
+    await expect(list.getByTestId("missing-row")).toHaveCount(10);
+
+    // Every fresh score is in the heatmap (the server sends the first rows, the browser the rest), highest first.
+    const heat = page.getByTestId("chart-heatmap").locator("tbody tr");
+    await expect(heat).toHaveCount(large.members + 1);
+    await expect(heat.first()).toContainText("70.0");
+    await expect(heat.last()).toContainText("Large Member 01");
+
+    // A data table is there once opened: twelve weeks, this week's count of fresh scores last.
+    const trend = await d.dataRows("team-trend");
+    await expect(trend).toHaveCount(12);
+    expect((await d.cells(trend.last()))[4]).toBe(String(large.members + 1));
+  } finally {
+    await page.close();
+  }
 });

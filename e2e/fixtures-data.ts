@@ -13,6 +13,18 @@ export const E2E_FIXTURES = {
   expiredTokenHash: sha256("e2e-expired-invitation-token"),
   revokedToken: "e2e-revoked-invitation-token",
   revokedTokenHash: sha256("e2e-revoked-invitation-token"),
+  /**
+   * A team larger than any a spec builds through the browser: its owner and `members` others, all with a fresh
+   * score; the owner and `submitted` of them recorded it today, the rest eight days ago (fresh, but not this week).
+   */
+  largeTeam: {
+    name: "Large Fixture Team",
+    slug: "large-fixture-team",
+    ownerEmail: "large-owner@example.test",
+    password: "large-team-password",
+    members: 30,
+    submitted: 12,
+  },
 };
 
 /**

@@ -9,7 +9,8 @@ import { createTeam } from "../db/queries/teams";
 import { createUserWithPassword } from "../db/queries/users";
 import { hashPassword } from "../lib/password";
 import { grantTeamAccess } from "../lib/team-access";
-import { makeUser } from "../db/testing/factories";
+import { addMember, makeSnapshot, makeUser } from "../db/testing/factories";
+import { addDays, todayInZone } from "../lib/dates";
 import { E2E_FIXTURES, E2E_POOL, poolPerson } from "./fixtures-data";
 
 const handle = await openDatabase({ pgliteDir: process.env.PGLITE_DIR, url: process.env.DATABASE_URL });
@@ -29,6 +30,18 @@ await handle.db.update(invitations).set({ expiresAt: new Date(Date.now() - 86_40
 const revoked = await createInvitation(access, { email: null, role: "member", expiresInDays: 7 });
 await revokeInvitation(access, revoked.id);
 await handle.db.update(invitations).set({ tokenHash: E2E_FIXTURES.revokedTokenHash }).where(eq(invitations.id, revoked.id));
+// The large team (E2E_FIXTURES.largeTeam): past the rows its dashboard's lists and heatmap show at first.
+const large = E2E_FIXTURES.largeTeam;
+const largeOwner = await makeUser({ name: "Large Owner", email: large.ownerEmail, passwordHash: await hashPassword(large.password), proved: true });
+const largeTeam = await createTeam(largeOwner.id, { name: large.name, timeZone: "UTC", weekStart: 1, staleDays: 14, digestDay: 1, digestHour: 8 });
+if (largeTeam.slug !== large.slug) throw new Error(`the large fixture team got the slug ${largeTeam.slug}`);
+const today = todayInZone("UTC");
+await makeSnapshot(largeOwner.id, today, 70);
+for (let i = 0; i < large.members; i++) {
+  const member = await makeUser({ name: `Large Member ${String(i + 1).padStart(2, "0")}`, email: `large-${i + 1}@example.test`, proved: true });
+  await addMember(largeTeam.id, member.id);
+  await makeSnapshot(member.id, i < large.submitted ? today : addDays(today, -8), 40 + i);
+}
 // The people e2e/fixtures.ts hands out: one password hash for all (hashing is the slow part of creating them).
 const poolHash = await hashPassword(E2E_POOL.password);
 for (let i = 0; i < E2E_POOL.size; i++) {

@@ -8,6 +8,8 @@ import { shortDate } from "@/lib/format";
 
 const PILLAR_COLOR = { brand: "pillarBrand", people: "pillarPeople", insights: "pillarInsights", relationships: "pillarRelationships" } as const;
 
+// The dashboard's charts are inside its streamed Suspense boundary: their data tables render only once opened.
+
 /** Weekly average and median, with the reported industry average where there is one. */
 export function TeamTrendChart({ trend }: { trend: WeekPoint[] }) {
   const labels = trend.map((w) => shortDate(w.weekStart));
@@ -26,6 +28,7 @@ export function TeamTrendChart({ trend }: { trend: WeekPoint[] }) {
       empty={trend.every((w) => w.average === null)}
       table={
         <ChartDataTable
+          lazy
           caption="Team SSI by week"
           columns={["Week of", "Average", "Median", "Industry avg", "Scores counted", "Note"]}
           rows={trend.map((w) => ({
@@ -51,6 +54,7 @@ export function PillarTrendChart({ trend }: { trend: WeekPoint[] }) {
       empty={trend.every((w) => w.average === null)}
       table={
         <ChartDataTable
+          lazy
           caption="Average of each component by week"
           columns={["Week of", ...COMPONENTS.map((c) => COMPONENT_LABELS[c].short)]}
           rows={trend.map((w) => ({ label: w.weekStart, values: COMPONENTS.map((c) => w.components[c]) }))}
@@ -80,7 +84,7 @@ export function DistributionChart({ distribution }: { distribution: number[] }) 
       caption="Members with a fresh score, by band of 10 SSI points."
       empty={distribution.every((n) => n === 0)}
       emptyText="No fresh scores yet."
-      table={<ChartDataTable caption="Members per score band" columns={["SSI band", "Members"]} rows={BUCKETS.map((b, i) => ({ label: b, values: [String(distribution[i] ?? 0)] }))} />}
+      table={<ChartDataTable lazy caption="Members per score band" columns={["SSI band", "Members"]} rows={BUCKETS.map((b, i) => ({ label: b, values: [String(distribution[i] ?? 0)] }))} />}
     >
       <BarChart labels={BUCKETS} data={distribution} label="Members" xLabel="SSI band" yLabel="Members" ariaLabel="Bar chart of how many members score in each band of 10; the same numbers are in the data table below." />
     </ChartCard>
