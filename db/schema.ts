@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { RecalibrationVerdict } from "@/lib/recalibration";
 import {
   bigint,
   bigserial,
@@ -558,9 +559,7 @@ export const teamWeekFigures = pgTable(
      * to judge them again. A change to the rule in lib/recalibration.ts must come with a migration that empties this
      * table (as 0013 did), or kept weeks keep the old rule's verdicts.
      */
-    recalibration: jsonb("recalibration")
-      .$type<{ likely: boolean; direction: "up" | "down" | null; medianChange: number | null; similar: number; compared: number }>()
-      .notNull(),
+    recalibration: jsonb("recalibration").$type<RecalibrationVerdict>().notNull(),
     computedAt: timestamp("computed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.weekStart, t.staleDays] })],

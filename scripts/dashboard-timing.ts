@@ -14,6 +14,7 @@ import { getTeamNow, getTeamTrend } from "../db/queries/dashboard";
 import { listPendingReminders } from "../db/queries/dashboard-reminders";
 import { todayInZone, weekStartOf } from "../lib/dates";
 import { grantTeamAccess } from "../lib/team-access";
+import { processCpuSeconds } from "./proc-cpu";
 
 const { values } = parseArgs({
   options: {
@@ -84,10 +85,7 @@ console.log(`all together (as the page runs them): ${median(together).toFixed(1)
 await pool.end();
 const one = connect(1);
 const [{ pid }] = (await one`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
-const ticks = () => {
-  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return Number(f[11]) + Number(f[12]); // clock ticks of 10 ms
-};
+const ticks = () => processCpuSeconds(pid) * 100; // clock ticks of 10 ms
 const reps = 4 * runs;
 for (const [label, fn] of parts) {
   const t0 = ticks();

@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
-import { readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { installDatabase, PG_SESSION, type Db } from "../db/client";
 import * as schema from "../db/schema";
 import { getTeamLeaderboard } from "../db/queries/leaderboard";
@@ -20,6 +20,7 @@ import { enqueueEmails } from "../db/queries/outbox";
 import { addDays, todayInZone } from "../lib/dates";
 import { lastCompletedWeek } from "../lib/digest/week";
 import { grantTeamAccess } from "../lib/team-access";
+import { processCpuSeconds } from "./proc-cpu";
 
 const { values } = parseArgs({
   options: {
@@ -56,10 +57,8 @@ async function serverCpuMs(text: string, params: unknown[], n: number): Promise<
   const conn = await client.reserve();
   try {
     const [{ pid }] = (await conn`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
-    const ticks = () => {
-      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return Number(f[11]) + Number(f[12]); // utime + stime, in clock ticks (1/100 s)
-    };
+    if (!existsSync(`/proc/${pid}/stat`)) return null;
+    const ticks = () => processCpuSeconds(pid) * 100; // utime + stime, in clock ticks (1/100 s)
     await conn.unsafe(text, params as never[]);
     const t0 = ticks();
     for (let i = 0; i < n; i++) await conn.unsafe(text, params as never[]);

@@ -14,6 +14,7 @@ import * as schema from "../db/schema";
 import { computeTeamTrend, getTeamTrend, trendWeeksComputed } from "../db/queries/dashboard-trend";
 import { todayInZone } from "../lib/dates";
 import { grantTeamAccess } from "../lib/team-access";
+import { processCpuSeconds } from "./proc-cpu";
 
 const { values } = parseArgs({
   options: {
@@ -88,10 +89,7 @@ if (!values["writes-only"]) {
   const one = postgres(url, { max: 1, onnotice: () => {}, connection: PG_SESSION });
   installDatabase({ db: drizzle(one, { schema, casing: "snake_case" }) as unknown as Db, kind: "postgres", ready: Promise.resolve(), close: () => one.end() });
   const [{ pid }] = (await one`select pg_backend_pid() as pid`) as unknown as [{ pid: number }];
-  const ticks = () => {
-    const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return Number(f[11]) + Number(f[12]); // clock ticks of 10 ms
-  };
+  const ticks = () => processCpuSeconds(pid) * 100; // clock ticks of 10 ms
   const cpu = async (reps: number, before: () => Promise<unknown>, read: () => Promise<unknown>) => {
     let total = 0;
     for (let i = 0; i < reps; i++) {
